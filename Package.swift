@@ -1,0 +1,44 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+  name: "breaker-lab",
+  platforms: [.macOS(.v15)],
+  products: [
+    .executable(name: "breakerlab", targets: ["breakerlab"]),
+    .library(name: "BreakerCore", targets: ["BreakerCore"]),
+    .library(name: "Simulation", targets: ["Simulation"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+  ],
+  targets: [
+    .target(name: "BreakerCore"),
+    .target(
+      name: "Simulation",
+      dependencies: [
+        "BreakerCore",
+        .product(name: "HeapModule", package: "swift-collections"),
+      ]
+    ),
+    .executableTarget(
+      name: "breakerlab",
+      dependencies: [
+        "BreakerCore",
+        "Simulation",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(name: "BreakerCoreTests", dependencies: ["BreakerCore"]),
+    .testTarget(name: "SimulationTests", dependencies: ["Simulation"]),
+    .testTarget(name: "EndToEndTests", dependencies: ["breakerlab"]),
+  ]
+)
+
+for target in package.targets {
+  var settings = target.swiftSettings ?? []
+  settings.append(.enableUpcomingFeature("ExistentialAny"))
+  settings.append(.enableUpcomingFeature("MemberImportVisibility"))
+  target.swiftSettings = settings
+}
