@@ -20,6 +20,7 @@ let package = Package(
       dependencies: [
         "BreakerCore",
         .product(name: "HeapModule", package: "swift-collections"),
+        .product(name: "DequeModule", package: "swift-collections"),
       ]
     ),
     .executableTarget(

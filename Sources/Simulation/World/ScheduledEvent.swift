@@ -1,0 +1,40 @@
+import BreakerCore
+
+/// One call attempt in flight, carried inside its own completion event so that the world
+/// needs no table of calls.
+struct Attempt: Sendable, Equatable {
+  var request: UInt64
+  var service: Int
+  var breaker: Int?
+  var permit: Permit?
+  /// How it will end when its event fires.
+  var result: CallResult
+  var startedAt: Milliseconds
+  var number: Int
+  var retriesLeft: Int
+  var fromLoad: Bool
+}
+
+/// Something due at a virtual time, ordered by (time, sequence) so ties keep insertion order.
+struct ScheduledEvent: Comparable, Sendable {
+  enum Kind: Sendable {
+    /// A call attempt ends (answer or timeout).
+    case attemptEnds(Attempt)
+    /// The next arrival of a load generator.
+    case loadArrival(Int)
+    /// A breaker's own timer (timer half-open, periodic snapshot).
+    case breakerTimer(Int)
+  }
+
+  var time: Milliseconds
+  var sequence: UInt64
+  var kind: Kind
+
+  static func < (lhs: ScheduledEvent, rhs: ScheduledEvent) -> Bool {
+    (lhs.time, lhs.sequence) < (rhs.time, rhs.sequence)
+  }
+
+  static func == (lhs: ScheduledEvent, rhs: ScheduledEvent) -> Bool {
+    lhs.time == rhs.time && lhs.sequence == rhs.sequence
+  }
+}

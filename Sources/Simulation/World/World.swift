@@ -1,0 +1,149 @@
+import BreakerCore
+import DequeModule
+import HeapModule
+
+/// The simulated world: a virtual clock, services with fault modes, the breakers guarding
+/// them, calls in flight, load generators and the application's worker pool.
+///
+/// Deterministic: the same operations and seed always give the same events in the same order.
+/// Time moves only when an operation moves it; everything due at or before a time is applied
+/// before anything else happens at that time. Memory does not grow with the number of calls
+/// simulated: an attempt in flight lives only inside its own completion event, and a hung call
+/// without a timeout is only counted.
+///
+/// ```swift
+/// var world = World(seed: 42)
+/// try world.configureBreaker("payments", settings: [("like", "lesson")])
+/// var observer = IgnoringObserver()
+/// world.forceOutcome(.failure, on: "payments", count: 5, observer: &observer)
+/// world.slot(named: "payments")?.breaker.state   // .open
+/// ```
+public struct World: Sendable {
+  /// The largest number of calls one operation may simulate.
+  public static let callLimit: Int64 = 50_000_000
+  /// How many transitions each breaker keeps for `log` and timelines.
+  public static let transitionLogLimit = 10_000
+  /// How many callers may queue for a serialised breaker's lock.
+  public static let lockQueueLimit = 1_000_000
+
+  /// The virtual clock.
+  public internal(set) var now: Milliseconds = 0
+  /// The seed the generator started from.
+  public internal(set) var seed: UInt64
+  var random: SplitMix64
+  public internal(set) var services: [Service] = []
+  public internal(set) var slots: [BreakerSlot] = []
+  /// Counters for calls to services that have no breaker, by service index.
+  public internal(set) var unprotectedStats: [BreakerStats] = []
+  var serviceIndex: [String: Int] = [:]
+  var slotIndex: [String: Int] = [:]
+  var queue = Heap<ScheduledEvent>()
+  var sequence: UInt64 = 0
+  var loads: [LoadGenerator?] = []
+  var lockQueues: [Int: Deque<Attempt>] = [:]
+  /// The application's worker pool: `nil` for unlimited.
+  public internal(set) var workers: Int?
+  /// Workers held by requests in flight.
+  public internal(set) var busyWorkers = 0
+  /// Requests turned away for want of a free worker.
+  public internal(set) var starvedRequests = 0
+  var nextRequest: UInt64 = 0
+  /// The request a sequential `call` waits for, and whether it has ended.
+  var watchedRequest: UInt64?
+  var watchedRequestEnded = false
+  /// Tallies of the current load, and of the current direct command, by result.
+  var loadTally = LoadSummary()
+  var commandTally = LoadSummary()
+
+  /// Creates an empty world at time zero.
+  public init(seed: UInt64 = 0) {
+    self.seed = seed
+    self.random = SplitMix64(seed: seed)
+  }
+
+  /// The breaker with this name.
+  public func slot(named name: String) -> BreakerSlot? {
+    slotIndex[name].map { slots[$0] }
+  }
+
+  /// The service with this name.
+  public func service(named name: String) -> Service? {
+    serviceIndex[name].map { services[$0] }
+  }
+
+  /// Whether anything is still scheduled (calls in flight with an end, loads, timers).
+  public var hasPendingEvents: Bool { !queue.isEmpty }
+
+  // MARK: - Scheduling
+
+  mutating func schedule(_ kind: ScheduledEvent.Kind, at time: Milliseconds) {
+    sequence += 1
+    queue.insert(ScheduledEvent(time: time, sequence: sequence, kind: kind))
+  }
+
+  /// Puts a breaker's next timer on the queue if it is not there yet.
+  mutating func syncTimer(ofBreaker index: Int) {
+    guard let deadline = slots[index].breaker.nextDeadline else { return }
+    if let scheduled = slots[index].scheduledDeadline, scheduled <= deadline, scheduled >= now {
+      return
+    }
+    slots[index].scheduledDeadline = deadline
+    schedule(.breakerTimer(index), at: max(deadline, now))
+  }
+
+  /// Applies every event due at or before `time`, then sets the clock to `time`.
+  ///
+  /// - Returns: `false` if the observer asked to stop first; the clock then stands at the last
+  ///   event applied and every load is cancelled, leaving the world consistent.
+  @discardableResult
+  public mutating func run(until time: Milliseconds, observer: inout some WorldObserver) -> Bool {
+    var processed = 0
+    while let next = queue.min, next.time <= time {
+      processed &+= 1
+      if processed & 0xFFF == 0, observer.shouldStop {
+        cancelLoads()
+        return false
+      }
+      _ = queue.popMin()
+      now = max(now, next.time)
+      handle(next.kind, observer: &observer)
+    }
+    now = max(now, time)
+    return true
+  }
+
+  /// Moves the clock forward by `duration`, firing everything due on the way.
+  @discardableResult
+  public mutating func advance(
+    by duration: Milliseconds, observer: inout some WorldObserver
+  ) -> Bool {
+    run(until: now + min(max(0, duration), DurationText.maximum - now), observer: &observer)
+  }
+
+  mutating func handle(_ kind: ScheduledEvent.Kind, observer: inout some WorldObserver) {
+    switch kind {
+    case .attemptEnds(let attempt):
+      finish(attempt, observer: &observer)
+    case .loadArrival(let index):
+      arrive(load: index, observer: &observer)
+    case .breakerTimer(let index):
+      if slots[index].scheduledDeadline == now { slots[index].scheduledDeadline = nil }
+      while let transition = slots[index].breaker.advance(to: now) {
+        note(transition, breaker: index, observer: &observer)
+      }
+      syncTimer(ofBreaker: index)
+    }
+  }
+
+  /// Records a transition in the breaker's log and tells the observer.
+  mutating func note(
+    _ transition: Transition, breaker index: Int, observer: inout some WorldObserver
+  ) {
+    if slots[index].transitions.count >= World.transitionLogLimit {
+      slots[index].transitions.removeFirst(World.transitionLogLimit / 2)
+      slots[index].droppedTransitions += World.transitionLogLimit / 2
+    }
+    slots[index].transitions.append(transition)
+    observer.observe(.transition(breaker: slots[index].name, transition))
+  }
+}
