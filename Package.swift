@@ -23,16 +23,19 @@ let package = Package(
         .product(name: "DequeModule", package: "swift-collections"),
       ]
     ),
+    .target(name: "LabCommands", dependencies: ["BreakerCore", "Simulation"]),
     .executableTarget(
       name: "breakerlab",
       dependencies: [
         "BreakerCore",
         "Simulation",
+        "LabCommands",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .testTarget(name: "BreakerCoreTests", dependencies: ["BreakerCore"]),
     .testTarget(name: "SimulationTests", dependencies: ["Simulation"]),
+    .testTarget(name: "LabCommandsTests", dependencies: ["LabCommands"]),
     .testTarget(name: "EndToEndTests", dependencies: ["breakerlab"]),
   ]
 )

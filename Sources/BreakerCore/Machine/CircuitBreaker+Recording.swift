@@ -110,7 +110,8 @@ extension CircuitBreaker {
 
   /// Compares an error percentage with `rate` the configured way (NaN never exceeds).
   func exceeds(_ percent: Double) -> Bool {
-    let value = configuration.percentMath == .integer && percent.isFinite
+    let value =
+      configuration.percentMath == .integer && percent.isFinite
       ? percent.rounded(.towardZero) : percent
     switch configuration.comparison {
     case .greater: return value > configuration.rate

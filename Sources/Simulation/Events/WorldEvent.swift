@@ -29,6 +29,8 @@ public struct CallRecord: Sendable, Equatable {
   public var uncounted: Bool
   /// Whether the call came from a `load` rather than a direct command.
   public var fromLoad: Bool
+  /// Whether the outcome was forced (`succeed`/`fail`): no service was reached.
+  public var forced: Bool
   /// For a rejection: why.
   public var rejection: Rejection?
 }

@@ -43,7 +43,9 @@ extension World {
       return
     }
     let decision = slots[index].breaker.acquire(at: now)
-    if let transition = decision.transition { note(transition, breaker: index, observer: &observer) }
+    if let transition = decision.transition {
+      note(transition, breaker: index, observer: &observer)
+    }
     slots[index].stats.calls += 1
     switch decision.admission {
     case .rejected(let rejection):
@@ -125,7 +127,9 @@ extension World {
       unprotectedStats[attempt.service].count(attempt.result, fellBack: fellBack, uncounted: false)
       unprotectedStats[attempt.service].waitingMillis += now - attempt.startedAt
     }
-    emit(attempt, result: attempt.result, fellBack: fellBack, uncounted: uncounted, observer: &observer)
+    emit(
+      attempt, result: attempt.result, fellBack: fellBack, uncounted: uncounted, observer: &observer
+    )
     if let transition, let index = attempt.breaker {
       note(transition, breaker: index, observer: &observer)
     }
@@ -164,7 +168,8 @@ extension World {
     let record = CallRecord(
       at: now, startedAt: attempt.startedAt, service: services[attempt.service].name,
       breaker: attempt.breaker.map { slots[$0].name }, result: result, attempt: attempt.number,
-      fellBack: fellBack, uncounted: uncounted, fromLoad: attempt.fromLoad, rejection: rejection)
+      fellBack: fellBack, uncounted: uncounted, fromLoad: attempt.fromLoad,
+      forced: attempt.request == 0, rejection: rejection)
     if attempt.fromLoad { loadTally.count(record) } else { commandTally.count(record) }
     observer.observe(.call(record))
   }

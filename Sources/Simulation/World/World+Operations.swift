@@ -53,7 +53,9 @@ extension World {
       if observer.shouldStop { break }
       commandTally.requests += 1
       let decision = slots[index].breaker.acquire(at: now)
-      if let transition = decision.transition { note(transition, breaker: index, observer: &observer) }
+      if let transition = decision.transition {
+        note(transition, breaker: index, observer: &observer)
+      }
       slots[index].stats.calls += 1
       var attempt = Attempt(
         request: 0, service: service, breaker: index, permit: nil, result: .success,
@@ -72,7 +74,8 @@ extension World {
           case .timeout: .timeout
           }
         slots[index].stats.count(attempt.result, fellBack: false, uncounted: uncounted)
-        emit(attempt, result: attempt.result, fellBack: false, uncounted: uncounted,
+        emit(
+          attempt, result: attempt.result, fellBack: false, uncounted: uncounted,
           observer: &observer)
         if let transition = recording.transition {
           note(transition, breaker: index, observer: &observer)
@@ -121,7 +124,8 @@ extension World {
     let finished = run(until: end, observer: &observer)
     var summary = loadTally
     summary.interrupted = !finished
-    summary.stillInFlight = slots.reduce(0) { $0 + $1.stats.inFlight }
+    summary.stillInFlight =
+      slots.reduce(0) { $0 + $1.stats.inFlight }
       + unprotectedStats.reduce(0) { $0 + $1.inFlight }
     loads.removeAll()
     return summary

@@ -145,7 +145,8 @@ extension World {
     guard let index = serviceIndex[name] else {
       let hint = Suggestion.hint(for: name, in: services.map(\.name))
       throw WorldError(
-        "no service named '\(name)'\(hint.isEmpty ? "; create it with 'service \(name) up'" : hint)")
+        "no service named '\(name)'\(hint.isEmpty ? "; create it with 'service \(name) up'" : hint)"
+      )
     }
     return index
   }

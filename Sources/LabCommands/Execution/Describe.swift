@@ -1,0 +1,73 @@
+import BreakerCore
+import Simulation
+
+/// Plain-language descriptions of configurations, services and summaries.
+enum Describe {
+  /// `opens at 5 failures within 60s; waits 30s from the last failure; 1 trial`
+  static func configuration(_ config: BreakerConfiguration) -> String {
+    var parts: [String] = []
+    let base = config.preset == "lesson" ? "" : "like=\(config.preset) "
+    switch config.policy {
+    case .count:
+      parts.append("opens at \(config.threshold) failures within \(fmt(config.window))")
+    case .consecutive:
+      parts.append("opens at \(config.threshold) consecutive failures")
+    case .rate:
+      let span =
+        config.lastCalls.map { "the last \($0) calls" } ?? "\(fmt(config.rolling))"
+      parts.append(
+        "opens when the error rate \(config.comparison.rawValue) "
+          + "\(PercentText.format(config.rate)) over \(span) (min \(config.volume) calls)")
+    }
+    let anchor = config.resetFrom == .lastFailure ? " from the last failure" : ""
+    let how = config.halfOpen == .timer ? ", then a timer half-opens it" : ""
+    parts.append("waits \(fmt(config.reset))\(anchor)\(how)")
+    switch config.trials {
+    case nil: parts.append("unlimited trials")
+    case 1: parts.append("1 trial")
+    case let trials?: parts.append("\(trials) trials")
+    }
+    if let timeout = config.timeout { parts.append("timeout \(fmt(timeout))") }
+    let extra = config.settingsDifferingFromPreset
+    let suffix = extra.isEmpty ? "" : " [\(extra.joined(separator: " "))]"
+    return base + parts.joined(separator: "; ") + suffix
+  }
+
+  /// `service payments: down, latency 20ms, guarded by payments, 2 retries, fallback on`
+  static func service(_ service: Service) -> String {
+    var parts = [service.mode.text, "latency \(fmt(service.latency))"]
+    parts.append(service.breaker.map { "guarded by \($0)" } ?? "no breaker")
+    if service.retries > 0 {
+      parts.append("\(service.retries) retr\(service.retries == 1 ? "y" : "ies")")
+    }
+    if service.fallback { parts.append("fallback on") }
+    if let timeout = service.timeout { parts.append("client timeout \(fmt(timeout))") }
+    return "service \(service.name): " + parts.joined(separator: ", ")
+  }
+
+  /// The summary lines of a load.
+  static func load(
+    _ summary: LoadSummary, targets: [Command.LoadTarget], duration: Milliseconds,
+    now: Milliseconds
+  ) -> [String] {
+    let what = targets.map { "\($0.service) \(rate($0.rate))/s" }.joined(separator: ", ")
+    var lines = [
+      "load \(what) for \(fmt(duration)): \(summary.requests) requests"
+        + (summary.interrupted ? " (interrupted at t=\(fmt(now)))" : ""),
+      "  attempts: \(summary.successes) succeeded, \(summary.failures) failed, "
+        + "\(summary.timeouts) timed out, \(summary.rejections) failed fast, "
+        + "\(summary.starved) starved (no free worker)",
+    ]
+    if summary.fallbacks > 0 { lines.append("  \(summary.fallbacks) answered by fallback") }
+    if summary.stillInFlight > 0 {
+      lines.append("  \(summary.stillInFlight) calls still in flight at t=\(fmt(now))")
+    }
+    return lines
+  }
+
+  private static func rate(_ value: Double) -> String {
+    value == value.rounded() ? "\(Int64(value))" : "\(value)"
+  }
+
+  private static func fmt(_ millis: Milliseconds) -> String { DurationText.format(millis) }
+}

@@ -1,0 +1,88 @@
+import BreakerCore
+import Simulation
+
+/// Turns world events into the lines a learner reads, and feeds the trace.
+///
+/// Calls made by direct commands get a line each; calls made by a `load` are only counted
+/// (the load prints a summary). Transitions always get a line, up to ``transitionLineLimit``
+/// per command, after which the rest are counted and mentioned once.
+struct Narrator: WorldObserver {
+  static let transitionLineLimit = 200
+
+  var lines: [String] = []
+  var trace: (any TraceSink)?
+  var stop: @Sendable () -> Bool
+  private var transitionLines = 0
+  private(set) var unprintedTransitions = 0
+
+  init(trace: (any TraceSink)?, stop: @escaping @Sendable () -> Bool) {
+    self.trace = trace
+    self.stop = stop
+  }
+
+  var shouldStop: Bool { stop() }
+
+  mutating func observe(_ event: WorldEvent) {
+    trace?.write(line: TraceFormat.line(for: event))
+    switch event {
+    case .transition(let breaker, let transition):
+      guard transitionLines < Narrator.transitionLineLimit else {
+        unprintedTransitions += 1
+        return
+      }
+      transitionLines += 1
+      lines.append(Narrator.line(breaker: breaker, transition))
+    case .call(let record):
+      guard !record.fromLoad else { return }
+      lines.append(Narrator.line(for: record))
+    }
+  }
+
+  /// `t=12s  payments  CLOSED -> OPEN  (5 failures within 60s)`
+  static func line(breaker: String, _ transition: Transition) -> String {
+    "t=\(DurationText.format(transition.at))  \(breaker)  \(transition.from.label) -> "
+      + "\(transition.to.label)  (\(transition.reason.text))"
+  }
+
+  /// `t=250ms  api  call -> success in 250ms`
+  static func line(for record: CallRecord) -> String {
+    let who =
+      record.breaker == nil || record.breaker == record.service
+      ? record.service : "\(record.service) via \(record.breaker ?? "")"
+    var verb =
+      record.forced
+      ? (record.result == .success ? "succeed" : "fail") : "call"
+    if record.attempt > 1 { verb += " (attempt \(record.attempt))" }
+    let took = DurationText.format(record.at - record.startedAt)
+    var text: String
+    switch record.result {
+    case .success:
+      text = record.forced ? "success counted" : "success in \(took)"
+    case .failure:
+      text = record.forced ? "failure counted" : "failure in \(took)"
+    case .timeout:
+      text = record.forced ? "timeout counted" : "timeout after \(took)"
+    case .rejected:
+      text = "rejected: failed fast (\(rejection(record.rejection, at: record.at)))"
+    case .starved:
+      text = "no free worker in the pool; request dropped"
+    }
+    if record.uncounted { text += " (not counted: stale or neutral)" }
+    if record.fellBack { text += "; fallback answered" }
+    return "t=\(DurationText.format(record.at))  \(who)  \(verb) -> \(text)"
+  }
+
+  static func rejection(_ rejection: Rejection?, at now: Milliseconds) -> String {
+    switch rejection {
+    case .open(let trialAt):
+      "OPEN; trial allowed at t=\(DurationText.format(trialAt)), "
+        + "in \(DurationText.format(max(0, trialAt - now)))"
+    case .trialsTaken(let limit):
+      "HALF_OPEN; \(limit == 1 ? "the trial slot is" : "all \(limit) trial slots are") taken"
+    case .forcedOpen:
+      "forced open by hand"
+    case nil:
+      "breaker not admitting calls"
+    }
+  }
+}

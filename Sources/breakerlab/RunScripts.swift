@@ -1,0 +1,49 @@
+import ArgumentParser
+import LabCommands
+
+/// `breakerlab run FILE...`: runs command files, one command a line.
+struct RunScripts: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "run",
+    abstract: "Run lab command files, one command a line, and print what happens.")
+
+  @Argument(help: "Command files to run, in order, in one world.")
+  var files: [String]
+
+  @Option(help: "Seed for the world's random generator.")
+  var seed: UInt64 = 0
+
+  @Option(help: "Write every event as JSON Lines to this file.")
+  var trace: String?
+
+  func run() throws {
+    var lab = Lab(seed: seed)
+    if let trace {
+      do {
+        lab.trace = try FileTrace(path: trace)
+      } catch {
+        FileIO.printError("breakerlab: \(error)")
+        throw ExitCode(2)
+      }
+    }
+    for file in files {
+      let text: String
+      switch FileIO.read(file) {
+      case .success(let contents): text = contents
+      case .failure(let error):
+        FileIO.printError("breakerlab: \(error)")
+        throw ExitCode(2)
+      }
+      var number = 0
+      for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        number += 1
+        let reply = lab.run(String(line.hasSuffix("\r") ? line.dropLast() : line))
+        for output in reply.lines { print(output) }
+        if let error = reply.error {
+          FileIO.printError("\(file):\(number): \(error.message)")
+          throw ExitCode(1)
+        }
+      }
+    }
+  }
+}
