@@ -23,24 +23,38 @@ let package = Package(
         .product(name: "DequeModule", package: "swift-collections"),
       ]
     ),
-    .target(name: "LabCommands", dependencies: ["BreakerCore", "Simulation"]),
+    .systemLibrary(
+      name: "CEditLine", pkgConfig: "libedit",
+      providers: [.apt(["libedit-dev"]), .brew(["libedit"])]),
+    .target(name: "LineEditing", dependencies: ["CEditLine"]),
+    .target(name: "Diagrams", dependencies: ["BreakerCore", "Simulation"]),
+    .target(name: "LabCommands", dependencies: ["BreakerCore", "Simulation", "Diagrams"]),
+    .target(
+      name: "Interactive",
+      dependencies: ["BreakerCore", "Simulation", "LabCommands", "LineEditing"]),
     .executableTarget(
       name: "breakerlab",
       dependencies: [
         "BreakerCore",
         "Simulation",
         "LabCommands",
+        "LineEditing",
+        "Interactive",
+        "Diagrams",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .testTarget(name: "BreakerCoreTests", dependencies: ["BreakerCore"]),
     .testTarget(name: "SimulationTests", dependencies: ["Simulation"]),
     .testTarget(name: "LabCommandsTests", dependencies: ["LabCommands"]),
+    .testTarget(
+      name: "DiagramsTests", dependencies: ["Diagrams"],
+      resources: [.copy("Snapshots")]),
     .testTarget(name: "EndToEndTests", dependencies: ["breakerlab"]),
   ]
 )
 
-for target in package.targets {
+for target in package.targets where target.type != .system {
   var settings = target.swiftSettings ?? []
   settings.append(.enableUpcomingFeature("ExistentialAny"))
   settings.append(.enableUpcomingFeature("MemberImportVisibility"))

@@ -1,13 +1,65 @@
 import ArgumentParser
+import Interactive
 import LabCommands
+import LineEditing
+import Simulation
 
-/// The `breakerlab` command: the lab, and tools around it.
+/// The `breakerlab` command: the interactive lab, and tools around it.
 @main
 struct BreakerLab: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "breakerlab",
     abstract: "Learn the circuit breaker pattern by using one.",
+    discussion: """
+      With no subcommand, starts the lab: a line-editing prompt when standard input and \
+      output are a terminal, otherwise plain line reading (so `breakerlab < script` works). \
+      Type 'help' in the lab for its commands.
+      """,
     version: "0.1.0",
-    subcommands: [Demo.self, RunScripts.self],
-    defaultSubcommand: Demo.self)
+    subcommands: [StartLab.self, RunScripts.self],
+    defaultSubcommand: StartLab.self)
+}
+
+/// `breakerlab [lab]`: the interactive lab.
+struct StartLab: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "lab", abstract: "Start the interactive lab (the default).")
+
+  @OptionGroup var options: LabOptions
+
+  func run() throws {
+    let interactive = Terminal.isInteractive
+    var repl = REPL(lab: options.makeLab(interactive: interactive))
+    Terminal.installInterruptHandler()
+    repl.lab.interrupted = { Terminal.interruptRequested }
+    let errors: Int
+    if interactive {
+      print("Breaker Lab: type 'help' for commands, Tab to complete, Ctrl-D to leave.")
+      let completion = Completion(lister: Directory.list)
+      let names = NameBox()
+      let reader = EditLineReader(
+        program: "breakerlab", historyPath: Paths.historyFile(create: true),
+        completer: {
+          completion.candidates(for: $0, breakers: names.breakers, services: names.services)
+        })
+      var editing = reader
+      errors = repl.run(
+        reader: &editing, write: { print($0) }, beforeEach: { Terminal.clearInterrupt() },
+        afterEach: { lab in
+          names.breakers = lab.world.slots.map(\.name)
+          names.services = lab.world.services.map(\.name)
+        })
+    } else {
+      var reader = PlainLineReader()
+      errors = repl.run(
+        reader: &reader, write: { print($0) }, beforeEach: { Terminal.clearInterrupt() })
+    }
+    if !interactive && errors > 0 { throw ExitCode(1) }
+  }
+}
+
+/// Lets the completion closure see the names that exist after each command.
+final class NameBox {
+  var breakers: [String] = []
+  var services: [String] = []
 }

@@ -10,14 +10,13 @@ struct RunScripts: ParsableCommand {
   @Argument(help: "Command files to run, in order, in one world.")
   var files: [String]
 
-  @Option(help: "Seed for the world's random generator.")
-  var seed: UInt64 = 0
+  @OptionGroup var options: LabOptions
 
   @Option(help: "Write every event as JSON Lines to this file.")
   var trace: String?
 
   func run() throws {
-    var lab = Lab(seed: seed)
+    var lab = options.makeLab(interactive: false)
     if let trace {
       do {
         lab.trace = try FileTrace(path: trace)

@@ -64,6 +64,8 @@ public enum Preset: String, Sendable, CaseIterable {
       config.timeout = 10_000
       config.countRejected = true
       config.clear = .never
+      // No neutral outcome: an error `errorFilter` accepts is emitted as a success.
+      config.ignored = .success
     case .pybreaker:
       config.policy = .consecutive
       config.threshold = 5
@@ -90,6 +92,8 @@ public enum Preset: String, Sendable, CaseIterable {
       config.bucketClock = .lazy
       config.reset = 5_000
       config.trials = 1
+      // No neutral outcome: an outcome `ShouldHandle` rejects takes the success path.
+      config.ignored = .success
     case .gobreaker:
       config.policy = .consecutive
       config.threshold = 6

@@ -141,3 +141,53 @@ struct RateWindow: Sendable, Equatable {
     totalFailures = 0
   }
 }
+
+extension RateWindow {
+  /// The live buckets, oldest first, for display. For a window of the last N calls, each
+  /// bucket is one call (`calls` 1, `failures` 0 or 1) and has no start time.
+  func buckets(at now: Milliseconds) -> [WindowBucket] {
+    var window = self
+    window.rotate(to: now)
+    switch shape {
+    case .lastCalls:
+      let count = window.filled
+      return (0..<count).map { offset in
+        let index = (window.current - count + offset + failures.count) % failures.count
+        return WindowBucket(start: nil, calls: 1, failures: Int(window.failures[index]))
+      }
+    case .fixed(let length, let origin):
+      let count = window.calls.count
+      return (0..<count).map { offset in
+        let index = (window.current + 1 + offset) % count
+        let number = window.currentNumber - Int64(count - 1 - offset)
+        return WindowBucket(
+          start: number >= 0 ? origin + number * length : nil,
+          calls: Int(window.calls[index]), failures: Int(window.failures[index]))
+      }
+    case .lazy:
+      let count = window.live
+      return (0..<count).map { offset in
+        let index = (window.current - count + 1 + offset + window.starts.count)
+          % window.starts.count
+        return WindowBucket(
+          start: window.starts[index], calls: Int(window.calls[index]),
+          failures: Int(window.failures[index]))
+      }
+    }
+  }
+
+  /// The totals as seen at `now`.
+  func totals(at now: Milliseconds) -> (calls: Int, failures: Int) {
+    var window = self
+    window.rotate(to: now)
+    return (window.totalCalls, window.totalFailures)
+  }
+}
+
+/// One bucket of a rate window, for display.
+public struct WindowBucket: Sendable, Equatable {
+  /// When the bucket started (`nil` for a call-count window, or a bucket from before creation).
+  public var start: Milliseconds?
+  public var calls: Int
+  public var failures: Int
+}

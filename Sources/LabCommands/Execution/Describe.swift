@@ -65,7 +65,56 @@ enum Describe {
     return lines
   }
 
-  private static func rate(_ value: Double) -> String {
+  /// Lays rows out as a table: the first column left-aligned, the others right-aligned.
+  static func table(_ rows: [[String]]) -> [String] {
+    guard let columns = rows.first?.count else { return [] }
+    let widths = (0..<columns).map { column in rows.map { $0[column].count }.max() ?? 0 }
+    return rows.map { row in
+      row.enumerated().map { column, cell in
+        let pad = String(repeating: " ", count: widths[column] - cell.count)
+        return column == 0 ? cell + pad : pad + cell
+      }.joined(separator: "  ")
+    }
+  }
+
+  /// The breaker's counters in a few words, e.g. `3/5 failures within 60s`.
+  static func counters(_ breaker: CircuitBreaker, now: Milliseconds) -> String? {
+    let config = breaker.configuration
+    guard breaker.mode == .normal else { return nil }
+    switch breaker.state {
+    case .open:
+      return nil
+    case .halfOpen:
+      let limit = config.trials.map { "\($0)" } ?? "unlimited"
+      return "HALF_OPEN: \(breaker.trialsAdmitted)/\(limit) trials used, "
+        + "\(breaker.trialSuccesses)/\(config.successes) successes"
+    case .closed:
+      switch config.policy {
+      case .count:
+        return "\(breaker.failuresInWindow(at: now))/\(config.threshold) failures within "
+          + fmt(config.window)
+      case .consecutive:
+        return "\(breaker.consecutiveFailures)/\(config.threshold) consecutive failures"
+      case .rate:
+        let (calls, _) = breaker.rateTotals(at: now)
+        let percent = breaker.errorPercent(at: now).map(PercentText.format) ?? "0%"
+        return "error rate \(percent) of \(calls) calls; trips \(config.comparison.rawValue) "
+          + "\(PercentText.format(config.rate)) from \(config.volume) calls"
+      }
+    }
+  }
+
+  /// What a manual mode does, in a few words.
+  static func mode(_ mode: BreakerMode) -> String {
+    switch mode {
+    case .normal: "the state machine decides"
+    case .forcedOpen: "every call fails fast"
+    case .disabled: "every call passes; nothing is recorded"
+    case .metricsOnly: "every call passes; outcomes are counted but never trip it"
+    }
+  }
+
+  static func rate(_ value: Double) -> String {
     value == value.rounded() ? "\(Int64(value))" : "\(value)"
   }
 

@@ -1,22 +1,30 @@
 import BreakerCore
+import Diagrams
 import Simulation
 
 /// A lab session: a world plus everything needed to run commands against it and report.
 ///
 /// The same type serves every front end (REPL, `run` scripts, transcript replay, lesson
-/// checks): it takes a line, returns the lines to show, and never does I/O itself.
+/// checks): it takes a line, returns the lines to show, and never does I/O itself. A command
+/// that fails changes nothing.
 ///
 /// ```swift
 /// var lab = Lab(seed: 0)
-/// lab.run("breaker payments").lines   // ["breaker payments created (like=lesson): ..."]
+/// lab.run("breaker payments").lines   // ["breaker payments created: opens at 5 ..."]
 /// ```
 public struct Lab {
   /// The simulated world.
-  public private(set) var world: World
+  public internal(set) var world: World
   /// Receives every event as a JSON line, when set.
   public var trace: (any TraceSink)?
   /// Polled during long work; returning `true` stops it (Ctrl-C).
   public var interrupted: @Sendable () -> Bool = { false }
+  /// How diagrams are drawn.
+  public var style: RenderStyle = .plain
+  /// Recent calls per breaker, for timelines.
+  var activity = ActivityLog()
+  /// Transitions made by the last command that changed the world, per breaker.
+  var justTaken: [String: Transition] = [:]
 
   /// Creates a lab with an empty world.
   public init(seed: UInt64 = 0) {
@@ -29,12 +37,15 @@ public struct Lab {
     public var lines: [String]
     /// The diagnostic, when the line was refused (the world is then unchanged).
     public var error: CommandError?
+    /// Whether the session should end.
+    public var quit = false
   }
 
   /// Parses and runs one line.
   public mutating func run(_ line: String) -> Reply {
     do {
       let command = try CommandParser.parse(line)
+      if command == .quit { return Reply(lines: [], error: nil, quit: true) }
       return Reply(lines: try execute(command), error: nil)
     } catch {
       return Reply(lines: [], error: error)
@@ -44,57 +55,143 @@ public struct Lab {
   /// Runs a parsed command.
   /// - Throws: ``CommandError`` when the world refuses it; nothing has changed then.
   public mutating func execute(_ command: Command) throws(CommandError) -> [String] {
+    switch command {
+    case .nothing, .quit:
+      return []
+    case .show(let names):
+      return try show(names)
+    case .timeline(let names):
+      return try timeline(names)
+    case .window(let name):
+      return try window(name)
+    case .stats(let name):
+      return try stats(name)
+    case .log(let name):
+      return try log(name)
+    case .help(let topic):
+      return try Help.lines(for: topic)
+    case .compare(let presets, let settings):
+      return try compare(presets, settings: settings)
+    case .seed(let seed):
+      world.reseed(seed)
+      return ["seed \(seed): random choices restart from this seed"]
+    case .reset:
+      let seed = world.seed
+      world = World(seed: seed)
+      activity.removeAll()
+      justTaken.removeAll()
+      return ["reset: an empty world at t=0ms (seed \(seed))"]
+    default:
+      return try simulate(command)
+    }
+  }
+
+  /// Runs a command that changes the world, narrating what happens.
+  private mutating func simulate(_ command: Command) throws(CommandError) -> [String] {
     var narrator = Narrator(trace: trace, stop: interrupted)
+    swap(&narrator.activity, &activity)
+    defer {
+      swap(&narrator.activity, &activity)
+      justTaken = narrator.transitionsSeen
+    }
     do {
-      switch command {
-      case .nothing:
-        return []
-      case .breaker(let name, let settings):
-        let change = try world.configureBreaker(
-          name, settings: settings.map { ($0.key, $0.value) })
-        guard let slot = world.slot(named: name) else { return [] }
-        let verb = change == .created ? "created" : "reconfigured (CLOSED, counts cleared)"
-        return ["breaker \(name) \(verb): \(Describe.configuration(slot.breaker.configuration))"]
-      case .service(let name, let mode, let options):
-        try world.configureService(
-          name, mode: mode, latency: options.latency, breaker: options.breaker,
-          retries: options.retries, fallback: options.fallback, timeout: options.timeout)
-        guard let service = world.service(named: name) else { return [] }
-        return [Describe.service(service)]
-      case .call(let name, let count, let retries):
-        let summary = try world.call(name, count: count, retries: retries, observer: &narrator)
-        var lines = narrator.lines + narrator.extraTransitionsLine
-        if summary.stuck {
-          lines.append(
-            "t=\(DurationText.format(world.now))  \(name)  call still in flight: the service "
-              + "hangs and nothing times it out (set 'timeout=' on its breaker or service)")
-        }
-        if summary.interrupted {
-          lines.append("interrupted at t=\(DurationText.format(world.now))")
-        }
-        return lines
-      case .force(let outcome, let name, let count):
-        let summary = try world.forceOutcome(outcome, on: name, count: count, observer: &narrator)
-        var lines = narrator.lines + narrator.extraTransitionsLine
-        if summary.interrupted {
-          lines.append("interrupted at t=\(DurationText.format(world.now))")
-        }
-        return lines
-      case .advance(let duration):
-        let finished = world.advance(by: duration, observer: &narrator)
-        let tail = finished ? "now t=" : "interrupted at t="
-        return narrator.lines + narrator.extraTransitionsLine
-          + [tail + DurationText.format(world.now)]
-      case .load(let targets, let duration, let poisson):
-        let summary = try world.load(
-          targets.map { ($0.service, $0.rate) }, for: duration, poisson: poisson,
-          observer: &narrator)
-        return narrator.lines + narrator.extraTransitionsLine
-          + Describe.load(summary, targets: targets, duration: duration, now: world.now)
-      }
+      return try simulate(command, narrator: &narrator)
     } catch {
       throw CommandError(error.message)
     }
+  }
+
+  private mutating func simulate(
+    _ command: Command, narrator: inout Narrator
+  ) throws(WorldError) -> [String] {
+    switch command {
+    case .breaker(let name, let settings):
+      let change = try world.configureBreaker(name, settings: settings.map { ($0.key, $0.value) })
+      guard let slot = world.slot(named: name) else { return [] }
+      let verb = change == .created ? "created" : "reconfigured (CLOSED, counts cleared)"
+      return ["breaker \(name) \(verb): \(Describe.configuration(slot.breaker.configuration))"]
+    case .service(let name, let mode, let options):
+      try world.configureService(
+        name, mode: mode, latency: options.latency, breaker: options.breaker,
+        retries: options.retries, fallback: options.fallback, timeout: options.timeout)
+      return world.service(named: name).map { [Describe.service($0)] } ?? []
+    case .call(let name, let count, let retries):
+      var summary = LoadSummary()
+      for _ in 0..<count where !summary.stuck && !summary.interrupted {
+        let before = narrator.lines.count
+        let seen = narrator.transitionCount
+        summary = try world.call(name, count: 1, retries: retries, observer: &narrator)
+        annotate(&narrator, from: before, transitionsBefore: seen, breaker: guardOf(name))
+      }
+      var lines = narrator.lines + narrator.extraTransitionsLine
+      if summary.stuck {
+        lines.append(
+          "\(nowText)  \(name)  call still in flight: the service hangs and nothing times it "
+            + "out (set 'timeout=' on its breaker or service)")
+      }
+      if summary.interrupted { lines.append("interrupted at \(nowText)") }
+      return lines
+    case .force(let outcome, let name, let count):
+      var interrupted = false
+      for _ in 0..<count where !interrupted {
+        let before = narrator.lines.count
+        let seen = narrator.transitionCount
+        interrupted = try world.forceOutcome(
+          outcome, on: name, count: 1, observer: &narrator
+        ).interrupted
+        annotate(&narrator, from: before, transitionsBefore: seen, breaker: name)
+      }
+      return narrator.lines + narrator.extraTransitionsLine
+        + (interrupted ? ["interrupted at \(nowText)"] : [])
+    case .advance(let duration):
+      let finished = world.advance(by: duration, observer: &narrator)
+      return narrator.lines + narrator.extraTransitionsLine
+        + [(finished ? "now " : "interrupted at ") + nowText]
+    case .load(let targets, let duration, let poisson):
+      let summary = try world.load(
+        targets.map { ($0.service, $0.rate) }, for: duration, poisson: poisson,
+        observer: &narrator)
+      return narrator.lines + narrator.extraTransitionsLine
+        + Describe.load(summary, targets: targets, duration: duration, now: world.now)
+    case .forceState(let name, let state):
+      try world.force(name, to: state, observer: &narrator)
+      return narrator.lines.isEmpty ? ["\(name) is already \(state.label)"] : narrator.lines
+    case .mode(let name, let mode):
+      try world.setMode(name, to: mode)
+      return ["\(name): mode \(mode.rawValue) (\(Describe.mode(mode)))"]
+    case .pool(let size):
+      try world.setWorkers(size)
+      return [
+        size.map { "pool: \($0) workers; a request waits for none: with all busy it is dropped" }
+          ?? "pool: off (unlimited workers)"
+      ]
+    default:
+      return []
+    }
+  }
+}
+
+extension Lab {
+  /// The virtual time as printed, e.g. `t=1m30s`.
+  var nowText: String { "t=" + DurationText.format(world.now) }
+
+  /// The breaker guarding a service, if any.
+  func guardOf(_ service: String) -> String? {
+    world.service(named: service)?.breaker
+  }
+
+  /// Adds the breaker's counters to the last call line of one call, when that call caused no
+  /// transition (a transition line explains itself).
+  func annotate(
+    _ narrator: inout Narrator, from start: Int, transitionsBefore: Int, breaker: String?
+  ) {
+    guard narrator.transitionCount == transitionsBefore, narrator.lines.count > start,
+      let breaker, let slot = world.slot(named: breaker),
+      let counters = Describe.counters(slot.breaker, now: world.now)
+    else { return }
+    let last = narrator.lines.count - 1
+    guard !narrator.lines[last].contains("rejected:") else { return }
+    narrator.lines[last] += "  [\(counters)]"
   }
 }
 
@@ -102,6 +199,6 @@ extension Narrator {
   /// The line that mentions transitions not printed, if any.
   var extraTransitionsLine: [String] {
     unprintedTransitions == 0
-      ? [] : ["... and \(unprintedTransitions) more transitions (see the trace)"]
+      ? [] : ["... and \(unprintedTransitions) more transitions (see 'log' or the trace)"]
   }
 }

@@ -11,8 +11,14 @@ struct Narrator: WorldObserver {
 
   var lines: [String] = []
   var trace: (any TraceSink)?
+  /// Recent calls per breaker, moved in from the lab for the command and back after it.
+  var activity = ActivityLog()
+  /// The last transition of each breaker during this command.
+  var transitionsSeen: [String: Transition] = [:]
   var stop: @Sendable () -> Bool
   private var transitionLines = 0
+  /// Transitions seen so far in this command.
+  private(set) var transitionCount = 0
   private(set) var unprintedTransitions = 0
 
   init(trace: (any TraceSink)?, stop: @escaping @Sendable () -> Bool) {
@@ -26,6 +32,8 @@ struct Narrator: WorldObserver {
     trace?.write(line: TraceFormat.line(for: event))
     switch event {
     case .transition(let breaker, let transition):
+      transitionsSeen[breaker] = transition
+      transitionCount += 1
       guard transitionLines < Narrator.transitionLineLimit else {
         unprintedTransitions += 1
         return
@@ -33,6 +41,7 @@ struct Narrator: WorldObserver {
       transitionLines += 1
       lines.append(Narrator.line(breaker: breaker, transition))
     case .call(let record):
+      activity.record(record)
       guard !record.fromLoad else { return }
       lines.append(Narrator.line(for: record))
     }

@@ -16,6 +16,32 @@ public enum Command: Sendable, Equatable {
   case advance(Milliseconds)
   /// `load NAME RATE/s [NAME RATE/s ...] for DURATION [poisson]`
   case load(targets: [LoadTarget], duration: Milliseconds, poisson: Bool)
+  /// `show [NAME ...]`: state diagrams (all breakers when no name).
+  case show(names: [String])
+  /// `timeline [NAME ...]`: states over virtual time.
+  case timeline(names: [String])
+  /// `window NAME`: the monitoring window.
+  case window(name: String)
+  /// `stats [NAME]`: counters.
+  case stats(name: String?)
+  /// `log [NAME]`: transitions so far.
+  case log(name: String?)
+  /// `compare PRESET PRESET ... [KEY=VALUE ...]`: the same outage through several presets.
+  case compare(presets: [String], settings: [Setting])
+  /// `force NAME closed|open|half-open`
+  case forceState(name: String, state: BreakerState)
+  /// `mode NAME normal|forced-open|disabled|metrics-only`
+  case mode(name: String, mode: BreakerMode)
+  /// `pool N|off`: the application's worker pool.
+  case pool(Int?)
+  /// `seed N`
+  case seed(UInt64)
+  /// `reset`: an empty world at t=0 (the seed is kept).
+  case reset
+  /// `help [TOPIC]`
+  case help(topic: String?)
+  /// `quit`
+  case quit
   /// A comment or an empty line.
   case nothing
 

@@ -18,6 +18,7 @@ public enum CommandParser {
     case "advance": return try parseAdvance(arguments)
     case "load": return try parseLoad(arguments)
     default:
+      if let command = try parseOther(verb, arguments) { return command }
       let hint = Suggestion.hint(for: verb, in: CommandSpec.all.map(\.name))
       throw CommandError(
         "unknown command '\(verb)'\(hint.isEmpty ? "; type 'help' for the list" : hint)")

@@ -36,6 +36,49 @@ public struct CommandSpec: Sendable {
       name: "load", usage: "load NAME RATE/s [NAME RATE/s ...] for DURATION [poisson]",
       summary: "traffic over virtual time, then a summary",
       example: "load payments 50/s for 1m"),
+    CommandSpec(
+      name: "show", usage: "show [NAME ...]",
+      summary: "the state diagram of one breaker (all if no name)", example: "show payments"),
+    CommandSpec(
+      name: "timeline", usage: "timeline [NAME ...]",
+      summary: "states over virtual time, with failures and fast-fails marked",
+      example: "timeline payments search"),
+    CommandSpec(
+      name: "window", usage: "window NAME",
+      summary: "the monitoring window: which failures still count, which expired",
+      example: "window payments"),
+    CommandSpec(
+      name: "stats", usage: "stats [NAME]", summary: "counters of each breaker and service",
+      example: "stats payments"),
+    CommandSpec(
+      name: "log", usage: "log [NAME]", summary: "transitions so far, with times and reasons",
+      example: "log payments"),
+    CommandSpec(
+      name: "compare",
+      usage: "compare PRESET PRESET ... [rate=R/s] [healthy=D] [outage=D] [recovery=D]",
+      summary: "the same outage through 2 to 4 presets, side by side",
+      example: "compare lesson opossum resilience4j"),
+    CommandSpec(
+      name: "force", usage: "force NAME closed|open|half-open",
+      summary: "move a breaker to a state by hand", example: "force payments open"),
+    CommandSpec(
+      name: "mode", usage: "mode NAME normal|forced-open|disabled|metrics-only",
+      summary: "override the state machine (forced open, pass-through, metrics only)",
+      example: "mode payments disabled"),
+    CommandSpec(
+      name: "pool", usage: "pool N|off",
+      summary: "the calling application's worker pool: N threads, each held while a call is "
+        + "in flight", example: "pool 10"),
+    CommandSpec(
+      name: "seed", usage: "seed N", summary: "restart the random generator (flaky, poisson)",
+      example: "seed 42"),
+    CommandSpec(
+      name: "reset", usage: "reset", summary: "an empty world at t=0 (the seed is kept)",
+      example: "reset"),
+    CommandSpec(
+      name: "help", usage: "help [COMMAND|keys|presets]",
+      summary: "usage, keys, an example", example: "help breaker"),
+    CommandSpec(name: "quit", usage: "quit", summary: "leave the lab (Ctrl-D works too)", example: "quit"),
   ]
 
   /// The spec named `name`.

@@ -151,3 +151,25 @@ extension Transition {
   /// `TIME: FROM->TO (reason)`, the way the tests write expected histories.
   var line: String { "\(at): \(from.label)->\(to.label) (\(reason.text))" }
 }
+
+extension CircuitBreaker {
+  /// Asks to run a call at `now` and, when admitted, records `outcome` at once.
+  /// - Returns: The recording, or `nil` when the call was rejected.
+  mutating func callAndRecord(_ outcome: Outcome, at now: Milliseconds) -> Recording? {
+    guard let permit = acquire(at: now).admission.permit else { return nil }
+    return record(outcome, for: permit, at: now)
+  }
+
+  /// Runs `outcome` calls at each time in `times` and returns the transitions as lines.
+  mutating func calls(_ outcome: Outcome, at times: some Sequence<Milliseconds>) -> [String] {
+    var log: [String] = []
+    for time in times {
+      guard let recording = callAndRecord(outcome, at: time) else {
+        log.append("\(time): unexpected rejection")
+        continue
+      }
+      if let transition = recording.transition { log.append(transition.line) }
+    }
+    return log
+  }
+}

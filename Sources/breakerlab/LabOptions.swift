@@ -1,0 +1,42 @@
+import ArgumentParser
+import Diagrams
+import LabCommands
+import LineEditing
+
+/// Options shared by every way of starting the lab.
+struct LabOptions: ParsableArguments {
+  @Option(help: "Seed for the world's random generator (flaky services, Poisson loads).")
+  var seed: UInt64 = 0
+
+  @Flag(help: "Draw diagrams with plain ASCII instead of Unicode box drawing.")
+  var ascii = false
+
+  @Flag(help: "Never colour the output (also when NO_COLOR is set or TERM=dumb).")
+  var noColor = false
+
+  @Option(help: "Width of diagrams in columns (default: the terminal's, or 80).")
+  var width: Int?
+
+  func validate() throws {
+    if let width, !(40...400).contains(width) {
+      throw ValidationError("--width must be from 40 to 400 columns; got \(width)")
+    }
+  }
+
+  /// The drawing style these options ask for, given whether a person is at a terminal.
+  func style(interactive: Bool) -> RenderStyle {
+    let colorAllowed =
+      interactive && !noColor && Terminal.environment("NO_COLOR") == nil
+      && Terminal.environment("TERM") != "dumb"
+    return RenderStyle(
+      width: width ?? (interactive ? Terminal.width : nil) ?? 80, unicode: !ascii,
+      color: colorAllowed)
+  }
+
+  /// A fresh lab with these options.
+  func makeLab(interactive: Bool) -> Lab {
+    var lab = Lab(seed: seed)
+    lab.style = style(interactive: interactive)
+    return lab
+  }
+}
