@@ -29,6 +29,7 @@ let package = Package(
     .target(name: "LineEditing", dependencies: ["CEditLine"]),
     .target(name: "Diagrams", dependencies: ["BreakerCore", "Simulation"]),
     .target(name: "LabCommands", dependencies: ["BreakerCore", "Simulation", "Diagrams"]),
+    .target(name: "Transcripts", dependencies: ["LabCommands", "Diagrams"]),
     .target(
       name: "Interactive",
       dependencies: ["BreakerCore", "Simulation", "LabCommands", "LineEditing"]),
@@ -41,6 +42,7 @@ let package = Package(
         "LineEditing",
         "Interactive",
         "Diagrams",
+        "Transcripts",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

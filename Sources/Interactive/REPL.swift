@@ -13,6 +13,18 @@ public struct REPL {
   public var lab: Lab
   /// Called with every line entered and the lines it printed (for recording sessions).
   public var onExchange: ((_ input: String, _ output: [String]) -> Void)?
+  /// Handles `record FILE` / `record stop`, given the words after `record` and the session
+  /// so far; returns the lines to print. `nil` when recording is not available.
+  public var onRecord: ((_ arguments: [String], _ session: [Exchange]) -> [String])?
+  /// Every line entered so far and what it printed, so a recording started late still
+  /// holds the whole session and replays from t=0.
+  public private(set) var session: [Exchange] = []
+
+  /// One line entered and the lines it printed.
+  public struct Exchange: Sendable, Equatable {
+    public var input: String
+    public var output: [String]
+  }
 
   /// Creates a loop over a lab.
   public init(lab: Lab) {
@@ -43,14 +55,17 @@ public struct REPL {
         continue
       case .line(let line):
         reader.remember(line)
+        let words = line.split(separator: " ").map(String.init)
+        if words.first == "record", let onRecord {
+          for text in onRecord(Array(words.dropFirst()), session) { write(text) }
+          continue
+        }
         beforeEach()
         let reply = lab.run(line)
-        var output = reply.lines
-        if let error = reply.error {
-          errors += 1
-          output.append("error: \(error.message)")
-        }
+        let output = reply.printed
+        if reply.error != nil { errors += 1 }
         for text in output { write(text) }
+        session.append(Exchange(input: line, output: output))
         onExchange?(line, output)
         afterEach(lab)
         if reply.quit { return errors }

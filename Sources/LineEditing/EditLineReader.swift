@@ -109,7 +109,7 @@ public final class EditLineReader: LineReader {
     let common = candidates.dropFirst().reduce(candidates[0]) { $0.commonPrefix(with: $1) }
     if candidates.count == 1 {
       let rest = String(candidates[0].dropFirst(word.count))
-      let suffix = candidates[0].hasSuffix("/") ? "" : " "
+      let suffix = candidates[0].hasSuffix("/") || candidates[0].hasSuffix("=") ? "" : " "
       _ = el_insertstr(editLine, rest + suffix)
       return UInt8(CC_REFRESH)
     }

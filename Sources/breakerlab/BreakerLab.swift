@@ -1,8 +1,10 @@
 import ArgumentParser
+import Diagrams
 import Interactive
 import LabCommands
 import LineEditing
 import Simulation
+import Transcripts
 
 /// The `breakerlab` command: the interactive lab, and tools around it.
 @main
@@ -16,7 +18,7 @@ struct BreakerLab: ParsableCommand {
       Type 'help' in the lab for its commands.
       """,
     version: "0.1.0",
-    subcommands: [StartLab.self, RunScripts.self],
+    subcommands: [StartLab.self, RunScripts.self, ReplayTranscripts.self, DemoTranscript.self],
     defaultSubcommand: StartLab.self)
 }
 
@@ -27,11 +29,26 @@ struct StartLab: ParsableCommand {
 
   @OptionGroup var options: LabOptions
 
+  @Option(help: "Record the session as a transcript file that replays with 'replay'.")
+  var record: String?
+
   func run() throws {
     let interactive = Terminal.isInteractive
     var repl = REPL(lab: options.makeLab(interactive: interactive))
     Terminal.installInterruptHandler()
     repl.lab.interrupted = { Terminal.interruptRequested }
+    let style = repl.lab.style
+    let recorder = Recorder(
+      settings: SessionSettings(seed: options.seed, width: style.width, unicode: style.unicode))
+    if let record {
+      let started = recorder.start(record, session: [])
+      if started.first?.hasPrefix("error") == true {
+        FileIO.printError("breakerlab: cannot record: \(started[0].dropFirst(7))")
+        throw ExitCode(2)
+      }
+    }
+    repl.onRecord = { recorder.command($0, session: $1) }
+    repl.onExchange = { recorder.record($0, $1) }
     let errors: Int
     if interactive {
       print("Breaker Lab: type 'help' for commands, Tab to complete, Ctrl-D to leave.")

@@ -25,6 +25,40 @@ enum FileIO {
     return .success(String(decoding: bytes, as: UTF8.self))
   }
 
+  /// Replaces a file's contents atomically (a temporary file, then a rename).
+  static func write(_ text: String, to path: String) throws(FileError) {
+    let temporary = path + ".tmp-breakerlab"
+    guard let file = fopen(temporary, "wb") else { throw FileError(path: temporary) }
+    var bytes = Array(text.utf8)
+    let written = fwrite(&bytes, 1, bytes.count, file)
+    let closed = fclose(file)
+    guard written == bytes.count, closed == 0, rename(temporary, path) == 0 else {
+      let error = FileError(path: path)
+      unlink(temporary)
+      throw error
+    }
+  }
+
+  /// Whether `path` is a directory.
+  static func isDirectory(_ path: String) -> Bool {
+    var info = stat()
+    return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+  }
+
+  /// Every file below `directory` whose name ends in one of `suffixes`, sorted.
+  static func files(under directory: String, suffixes: [String]) -> [String] {
+    var found: [String] = []
+    for name in Directory.list(directory) {
+      let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
+      if name.hasSuffix("/") {
+        found += files(under: String(path.dropLast()), suffixes: suffixes)
+      } else if suffixes.contains(where: { name.hasSuffix($0) }) {
+        found.append(path)
+      }
+    }
+    return found.sorted()
+  }
+
   /// Writes a line to standard error.
   static func printError(_ text: String) {
     var line = text + "\n"
@@ -65,6 +99,9 @@ final class FileTrace: TraceSink {
   func write(line: String) {
     fputs(line + "\n", file)
   }
+
+  /// Writes pending lines to the file now.
+  func flush() { fflush(file) }
 
   deinit { fclose(file) }
 }

@@ -120,3 +120,17 @@ enum Describe {
 
   private static func fmt(_ millis: Milliseconds) -> String { DurationText.format(millis) }
 }
+
+extension String {
+  /// This text with every occurrence of `target` replaced.
+  func replacingAll(_ target: String, with replacement: String) -> String {
+    guard !target.isEmpty else { return self }
+    var result = ""
+    var rest = Substring(self)
+    while let range = rest.firstRange(of: target) {
+      result += rest[..<range.lowerBound] + replacement
+      rest = rest[range.upperBound...]
+    }
+    return result + rest
+  }
+}

@@ -39,6 +39,11 @@ public struct Lab {
     public var error: CommandError?
     /// Whether the session should end.
     public var quit = false
+
+    /// Every line as the lab prints it: the output, then `error: …` for a refused line.
+    public var printed: [String] {
+      lines + (error.map { ["error: \($0.message)"] } ?? [])
+    }
   }
 
   /// Parses and runs one line.
@@ -46,10 +51,19 @@ public struct Lab {
     do {
       let command = try CommandParser.parse(line)
       if command == .quit { return Reply(lines: [], error: nil, quit: true) }
-      return Reply(lines: try execute(command), error: nil)
+      return Reply(lines: try execute(command).map(Lab.safeForTranscripts), error: nil)
     } catch {
-      return Reply(lines: [], error: error)
+      return Reply(lines: [], error: CommandError(Lab.safeForTranscripts(error.message)))
     }
+  }
+
+  /// Keeps the output contract of transcripts: no line starts with the input token
+  /// `lab> `, none is `...` alone, and none holds `{{` (all three have a meaning there).
+  static func safeForTranscripts(_ line: String) -> String {
+    var line = line
+    if line.contains("{{") { line = line.replacingAll("{{", with: "{ {") }
+    if line.hasPrefix("lab> ") || line == "..." { line = " " + line }
+    return line
   }
 
   /// Runs a parsed command.

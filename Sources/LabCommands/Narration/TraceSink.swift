@@ -52,7 +52,7 @@ public enum TraceFormat {
   }
 
   /// A JSON string literal.
-  static func quote(_ text: String) -> String {
+  public static func quote(_ text: String) -> String {
     var result = "\""
     for scalar in text.unicodeScalars {
       switch scalar {

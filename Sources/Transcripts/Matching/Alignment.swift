@@ -1,0 +1,93 @@
+/// Aligns expected lines (with wildcards) against actual lines, with the fewest edits.
+///
+/// `...` absorbs any number of actual lines at no cost; a matching line costs nothing; an
+/// expected line missing from the output or an extra actual line costs one edit each. The
+/// alignment drives both the diff and update mode.
+public enum Alignment {
+  /// One step of an alignment.
+  public enum Operation: Sendable, Equatable {
+    /// Expected line `expected` matched actual line `actual`.
+    case keep(expected: Int, actual: Int)
+    /// `...` at `expected` absorbed actual line `actual`.
+    case absorb(expected: Int, actual: Int)
+    /// `...` at `expected` absorbed nothing more.
+    case endAbsorb(expected: Int)
+    /// Expected line `expected` is not in the output.
+    case delete(expected: Int)
+    /// Actual line `actual` was not expected.
+    case insert(actual: Int)
+  }
+
+  /// Whether the actual lines match the patterns exactly (fast path, no allocation of tables).
+  public static func matches(_ patterns: [LinePattern], _ actual: [String]) -> Bool {
+    if !patterns.contains(.anyLines) {
+      guard patterns.count == actual.count else { return false }
+      return zip(patterns, actual).allSatisfy { $0.matches($1) }
+    }
+    return align(patterns, actual).allSatisfy {
+      switch $0 {
+      case .delete, .insert: false
+      default: true
+      }
+    }
+  }
+
+  /// The cheapest alignment.
+  /// - Complexity: O(*m* · *n*) for *m* patterns and *n* actual lines.
+  public static func align(_ patterns: [LinePattern], _ actual: [String]) -> [Operation] {
+    let m = patterns.count
+    let n = actual.count
+    let width = n + 1
+    var cost = [Int](repeating: 0, count: (m + 1) * width)
+    for i in stride(from: m, through: 0, by: -1) {
+      for j in stride(from: n, through: 0, by: -1) {
+        if i == m {
+          cost[i * width + j] = n - j
+          continue
+        }
+        var best = 1 + cost[(i + 1) * width + j]  // delete
+        if j < n { best = min(best, 1 + cost[i * width + j + 1]) }  // insert
+        if patterns[i] == .anyLines {
+          best = min(best, cost[(i + 1) * width + j])
+          if j < n { best = min(best, cost[i * width + j + 1]) }
+        } else if j < n, patterns[i].matches(actual[j]) {
+          best = min(best, cost[(i + 1) * width + j + 1])
+        }
+        cost[i * width + j] = best
+      }
+    }
+    var operations: [Operation] = []
+    var i = 0
+    var j = 0
+    while i < m || j < n {
+      let here = cost[i * width + j]
+      if i < m, patterns[i] == .anyLines {
+        if j < n, here == cost[i * width + j + 1] {
+          operations.append(.absorb(expected: i, actual: j))
+          j += 1
+          continue
+        }
+        if here == cost[(i + 1) * width + j] {
+          operations.append(.endAbsorb(expected: i))
+          i += 1
+          continue
+        }
+      } else if i < m, j < n, patterns[i].matches(actual[j]),
+        here == cost[(i + 1) * width + j + 1]
+      {
+        operations.append(.keep(expected: i, actual: j))
+        i += 1
+        j += 1
+        continue
+      }
+      if i < m, here == 1 + cost[(i + 1) * width + j] {
+        operations.append(.delete(expected: i))
+        i += 1
+      } else {
+        operations.append(.insert(actual: j))
+        j += 1
+      }
+    }
+    return operations
+  }
+}

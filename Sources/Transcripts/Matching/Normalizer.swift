@@ -1,0 +1,30 @@
+/// Makes output comparable: line endings, ANSI escapes and trailing spaces do not count.
+public enum Normalizer {
+  /// The line without ANSI escape sequences, carriage returns and trailing white space.
+  public static func normalize(_ line: String) -> String {
+    var result = ""
+    result.reserveCapacity(line.utf8.count)
+    var scalars = line.unicodeScalars.makeIterator()
+    while let scalar = scalars.next() {
+      if scalar == "\u{1B}" {
+        // CSI: ESC [ parameters final-byte; other escapes: ESC + one character.
+        guard let next = scalars.next() else { break }
+        if next == "[" {
+          while let byte = scalars.next(), !(0x40...0x7E).contains(byte.value) {}
+        }
+        continue
+      }
+      if scalar == "\r" { continue }
+      result.unicodeScalars.append(scalar)
+    }
+    while let last = result.last, last == " " || last == "\t" { result.removeLast() }
+    return result
+  }
+
+  /// Normalizes every line and drops blank lines at the end.
+  public static func normalize(_ lines: [String]) -> [String] {
+    var result = lines.map(normalize)
+    while result.last?.isEmpty == true { result.removeLast() }
+    return result
+  }
+}
