@@ -31,8 +31,11 @@ let package = Package(
     .target(name: "LabCommands", dependencies: ["BreakerCore", "Simulation", "Diagrams"]),
     .target(name: "Transcripts", dependencies: ["LabCommands", "Diagrams"]),
     .target(
+      name: "Lessons",
+      dependencies: ["BreakerCore", "Simulation", "Diagrams", "LabCommands", "Transcripts"]),
+    .target(
       name: "Interactive",
-      dependencies: ["BreakerCore", "Simulation", "LabCommands", "LineEditing"]),
+      dependencies: ["BreakerCore", "Simulation", "LabCommands", "Lessons", "LineEditing"]),
     .executableTarget(
       name: "breakerlab",
       dependencies: [
@@ -43,6 +46,7 @@ let package = Package(
         "Interactive",
         "Diagrams",
         "Transcripts",
+        "Lessons",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

@@ -1,16 +1,18 @@
 import BreakerCore
 import LabCommands
+import Lessons
 import LineEditing
 import Simulation
 
 /// The read–run–print loop of the lab, independent of where lines come from.
 ///
 /// A ``LineReader`` supplies lines (libedit in a terminal, a pipe, or a script in tests);
-/// each line runs against the ``Lab``; its output goes to `write`. Errors are printed as
+/// each line runs against the course session (lab commands, and `:` course commands); its
+/// output goes to `write`. Errors are printed as
 /// `error: …` and never end the session; `quit` or the end of input does.
 public struct REPL {
-  /// The lab the session runs against.
-  public var lab: Lab
+  /// The course session the loop runs against (it holds the lab).
+  public var session: CourseSession
   /// Called with every line entered and the lines it printed (for recording sessions).
   public var onExchange: ((_ input: String, _ output: [String]) -> Void)?
   /// Handles `record FILE` / `record stop`, given the words after `record` and the session
@@ -18,7 +20,7 @@ public struct REPL {
   public var onRecord: ((_ arguments: [String], _ session: [Exchange]) -> [String])?
   /// Every line entered so far and what it printed, so a recording started late still
   /// holds the whole session and replays from t=0.
-  public private(set) var session: [Exchange] = []
+  public private(set) var exchanges: [Exchange] = []
 
   /// One line entered and the lines it printed.
   public struct Exchange: Sendable, Equatable {
@@ -26,13 +28,14 @@ public struct REPL {
     public var output: [String]
   }
 
-  /// Creates a loop over a lab.
-  public init(lab: Lab) {
-    self.lab = lab
+  /// Creates a loop over a course session.
+  public init(session: CourseSession) {
+    self.session = session
   }
 
-  /// The prompt: the virtual time, then `lab> `, e.g. `t=1m30s lab> `.
-  public var prompt: String { "t=\(DurationText.format(lab.world.now)) lab> " }
+  /// The prompt: the step id in a lesson, the virtual time, then `lab> `, e.g.
+  /// `[2.3] t=1m30s lab> `.
+  public var prompt: String { session.prompt }
 
   /// Runs until `quit` or the end of input.
   /// - Parameters:
@@ -57,17 +60,17 @@ public struct REPL {
         reader.remember(line)
         let words = line.split(separator: " ").map(String.init)
         if words.first == "record", let onRecord {
-          for text in onRecord(Array(words.dropFirst()), session) { write(text) }
+          for text in onRecord(Array(words.dropFirst()), exchanges) { write(text) }
           continue
         }
         beforeEach()
-        let reply = lab.run(line)
+        let reply = session.run(line)
         let output = reply.printed
         if reply.error != nil { errors += 1 }
         for text in output { write(text) }
-        session.append(Exchange(input: line, output: output))
+        exchanges.append(Exchange(input: line, output: output))
         onExchange?(line, output)
-        afterEach(lab)
+        afterEach(session.lab)
         if reply.quit { return errors }
       }
     }

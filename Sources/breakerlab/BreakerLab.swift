@@ -2,6 +2,7 @@ import ArgumentParser
 import Diagrams
 import Interactive
 import LabCommands
+import Lessons
 import LineEditing
 import Simulation
 import Transcripts
@@ -18,7 +19,10 @@ struct BreakerLab: ParsableCommand {
       Type 'help' in the lab for its commands.
       """,
     version: "0.1.0",
-    subcommands: [StartLab.self, RunScripts.self, ReplayTranscripts.self, DemoTranscript.self],
+    subcommands: [
+      StartLab.self, RunScripts.self, ReplayTranscripts.self, DemoTranscript.self,
+      LintLessons.self,
+    ],
     defaultSubcommand: StartLab.self)
 }
 
@@ -32,12 +36,19 @@ struct StartLab: ParsableCommand {
   @Option(help: "Record the session as a transcript file that replays with 'replay'.")
   var record: String?
 
+  @Option(help: "Where course progress is kept (default: the XDG state folder, when interactive).")
+  var progress: String?
+
   func run() throws {
     let interactive = Terminal.isInteractive
-    var repl = REPL(lab: options.makeLab(interactive: interactive))
+    var lab = options.makeLab(interactive: interactive)
+    lab.interrupted = { Terminal.interruptRequested }
+    let style = lab.style
+    let (course, notes) = options.loadCourse()
+    let progressPath = progress ?? (interactive ? Paths.progressFile() : nil)
+    let store: (any ProgressStore)? = progressPath.map { FileProgressStore(path: $0) }
+    var repl = REPL(session: CourseSession(course: course, lab: lab, store: store))
     Terminal.installInterruptHandler()
-    repl.lab.interrupted = { Terminal.interruptRequested }
-    let style = repl.lab.style
     let recorder = Recorder(
       settings: SessionSettings(seed: options.seed, width: style.width, unicode: style.unicode))
     if let record {
@@ -50,8 +61,12 @@ struct StartLab: ParsableCommand {
     repl.onRecord = { recorder.command($0, session: $1) }
     repl.onExchange = { recorder.record($0, $1) }
     let errors: Int
+    for note in notes + repl.session.notices { print(note) }
     if interactive {
       print("Breaker Lab: type 'help' for commands, Tab to complete, Ctrl-D to leave.")
+      if repl.session.currentStep == nil, !course.lessons.isEmpty {
+        print("The course: ':lessons' lists the lessons, ':start' begins the first one.")
+      }
       let completion = Completion(lister: Directory.list)
       let names = NameBox()
       let reader = EditLineReader(

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Diagrams
 import LabCommands
+import Lessons
 import LineEditing
 
 /// Options shared by every way of starting the lab.
@@ -17,6 +18,9 @@ struct LabOptions: ParsableArguments {
   @Option(help: "Width of diagrams in columns (default: the terminal's, or 80).")
   var width: Int?
 
+  @Option(help: "The folder of lesson files (default: ./lessons, or the one installed).")
+  var lessons: String?
+
   func validate() throws {
     if let width, !(40...400).contains(width) {
       throw ValidationError("--width must be from 40 to 400 columns; got \(width)")
@@ -31,6 +35,13 @@ struct LabOptions: ParsableArguments {
     return RenderStyle(
       width: width ?? (interactive ? Terminal.width : nil) ?? 80, unicode: !ascii,
       color: colorAllowed)
+  }
+
+  /// The course, from `--lessons` or the default places; problems are returned as notes.
+  func loadCourse() -> (course: Course, notes: [String]) {
+    let directory = lessons ?? Paths.defaultLessons()
+    let (course, problems) = Course.load(directory: directory)
+    return (course, problems.map { "note: lesson file skipped: \($0)" })
   }
 
   /// A fresh lab with these options.

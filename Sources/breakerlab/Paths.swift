@@ -29,6 +29,25 @@ enum Paths {
     stateDirectory(create: create).map { $0 + "/history" }
   }
 
+  /// The progress file of the course.
+  static func progressFile() -> String? {
+    stateDirectory(create: false).map { $0 + "/progress.json" }
+  }
+
+  /// Where lessons are when `--lessons` is not given: `./lessons` if it exists, else the
+  /// `lessons` folder of the package the binary was built in (`.build/CONFIG/breakerlab`).
+  static func defaultLessons() -> String {
+    if FileIO.isDirectory("lessons") { return "lessons" }
+    var buffer = [CChar](repeating: 0, count: 4096)
+    let count = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+    guard count > 0 else { return "lessons" }
+    let executable = String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    var parts = executable.split(separator: "/", omittingEmptySubsequences: false)
+    for _ in 0..<3 where parts.count > 1 { parts.removeLast() }
+    let candidate = parts.joined(separator: "/") + "/lessons"
+    return FileIO.isDirectory(candidate) ? candidate : "lessons"
+  }
+
   /// `mkdir -p`.
   static func makeDirectories(_ path: String) {
     var current = ""

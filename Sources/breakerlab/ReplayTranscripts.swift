@@ -1,4 +1,5 @@
 import ArgumentParser
+import Lessons
 import LineEditing
 import Transcripts
 
@@ -20,12 +21,16 @@ struct ReplayTranscripts: ParsableCommand {
   @Flag(help: "Rewrite the output of commands that differ (refused when CI is set).")
   var update = false
 
+  @Option(help: "The folder of lesson files that course commands (':start'...) use.")
+  var lessons: String?
+
   func run() throws {
     if update, Terminal.environment("CI") != nil {
       FileIO.printError("breakerlab: --update is refused when CI is set; run it locally")
       throw ExitCode(2)
     }
     Terminal.installInterruptHandler()
+    let course = Course.load(directory: lessons ?? Paths.defaultLessons()).course
     var files: [String] = []
     for path in paths {
       files += FileIO.isDirectory(path)
@@ -55,7 +60,12 @@ struct ReplayTranscripts: ParsableCommand {
       }
       // A Markdown file with no ```lab block is prose, not a transcript.
       guard !transcript.blocks.isEmpty else { continue }
-      let result = Replayer.replay(transcript, interrupted: { Terminal.interruptRequested })
+      let result = Replayer.replay(transcript) { settings in
+        CourseSession(
+          course: course,
+          lab: Replayer.session(settings, interrupted: { Terminal.interruptRequested }),
+          store: MemoryProgressStore())
+      }
       if result.passed {
         passed += 1
         continue

@@ -1,8 +1,8 @@
 import BreakerCore
 import Simulation
 
-/// Plain-language descriptions of configurations, services and summaries.
-enum Describe {
+/// Plain-language descriptions of configurations, services, counters and summaries.
+public enum Describe {
   /// `opens at 5 failures within 60s; waits 30s from the last failure; 1 trial`
   static func configuration(_ config: BreakerConfiguration) -> String {
     var parts: [String] = []
@@ -78,7 +78,7 @@ enum Describe {
   }
 
   /// The breaker's counters in a few words, e.g. `3/5 failures within 60s`.
-  static func counters(_ breaker: CircuitBreaker, now: Milliseconds) -> String? {
+  public static func counters(_ breaker: CircuitBreaker, now: Milliseconds) -> String? {
     let config = breaker.configuration
     guard breaker.mode == .normal else { return nil }
     switch breaker.state {

@@ -40,6 +40,13 @@ public struct Lab {
     /// Whether the session should end.
     public var quit = false
 
+    /// Creates a reply.
+    public init(lines: [String], error: CommandError?, quit: Bool = false) {
+      self.lines = lines
+      self.error = error
+      self.quit = quit
+    }
+
     /// Every line as the lab prints it: the output, then `error: …` for a refused line.
     public var printed: [String] {
       lines + (error.map { ["error: \($0.message)"] } ?? [])

@@ -32,6 +32,8 @@ public struct Transcript: Sendable, Equatable {
     /// Attributes not used by the replayer (`hidden`, `solution=ID`...), for lessons.
     public var attributes: [String] = []
     public var steps: [Step] = []
+    /// The 1-based line of the opening fence (Markdown), or 1 for a plain file.
+    public var line = 1
   }
 
   /// One input and its expected output.

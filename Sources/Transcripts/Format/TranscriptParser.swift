@@ -58,6 +58,7 @@ public enum TranscriptParser {
           path: path, line: open + 1, message: "the 'lab' block is never closed; add '\(fence.marker)'")
       }
       var block = Transcript.Block()
+      block.line = open + 1
       try readAttributes(fence.info.dropFirst(), into: &block, path: path, line: open + 1)
       if blocks.isEmpty {
         settings.seed = block.seed ?? settings.seed
@@ -103,7 +104,8 @@ public enum TranscriptParser {
     return steps
   }
 
-  static func fenceInfo(_ line: String) -> (marker: String, info: [String])? {
+  /// The fence marker and info words of a line that opens a fenced code block.
+  public static func fenceInfo(_ line: String) -> (marker: String, info: [String])? {
     let body = line.drop(while: { $0 == " " })
     guard line.count - body.count <= 3 else { return nil }
     let marker = body.prefix(while: { $0 == "`" || $0 == "~" })
@@ -112,7 +114,8 @@ public enum TranscriptParser {
     return (String(marker), info)
   }
 
-  static func isClosingFence(_ line: String, like marker: String) -> Bool {
+  /// Whether `line` closes a block opened with `marker`.
+  public static func isClosingFence(_ line: String, like marker: String) -> Bool {
     let body = line.drop(while: { $0 == " " }).trimmingCharacters(in: " \t")
     return body.count >= marker.count && body.allSatisfy({ $0 == marker.first })
   }

@@ -25,27 +25,36 @@ public enum Replayer {
     public var alignment: [Alignment.Operation]
   }
 
-  /// Replays a transcript.
+  /// Replays a transcript against plain lab sessions.
   /// - Parameter interrupted: Polled during long commands (Ctrl-C).
   public static func replay(
     _ transcript: Transcript, interrupted: @escaping @Sendable () -> Bool = { false }
   ) -> Result {
-    var lab = session(transcript.settings, interrupted: interrupted)
+    replay(transcript) { settings in session(settings, interrupted: interrupted) }
+  }
+
+  /// Replays a transcript against sessions made by `makeSession` (a course-aware session,
+  /// say), one per session of the transcript.
+  public static func replay(
+    _ transcript: Transcript, makeSession: (SessionSettings) -> any ReplayableSession
+  ) -> Result {
+    var lab = makeSession(transcript.settings)
     var failures: [StepFailure] = []
     var steps = 0
     for (index, block) in transcript.blocks.enumerated() where !block.skip {
       if block.fresh && index > 0 {
         var settings = transcript.settings
         settings.seed = block.seed ?? settings.seed
-        lab = session(settings, interrupted: interrupted)
+        lab = makeSession(settings)
       } else if let seed = block.seed, index > 0 {
-        _ = lab.run("seed \(seed)")
+        _ = lab.printed(for: "seed \(seed)")
       }
-      if let width = block.width { lab.style.width = width }
-      if let unicode = block.unicode { lab.style.unicode = unicode }
+      if block.width != nil || block.unicode != nil {
+        lab.restyle(width: block.width, unicode: block.unicode)
+      }
       for step in block.steps {
         steps += 1
-        let actual = Normalizer.normalize(lab.run(step.input).printed)
+        let actual = Normalizer.normalize(lab.printed(for: step.input))
         guard block.compare else { continue }
         let patterns = step.expected.map { LinePattern(Normalizer.normalize($0.text)) }
         if !Alignment.matches(patterns, actual) {
@@ -65,5 +74,22 @@ public enum Replayer {
     lab.style = RenderStyle(width: settings.width, unicode: settings.unicode, color: false)
     lab.interrupted = interrupted
     return lab
+  }
+}
+
+/// Something a transcript can be replayed against: a lab, or a course session around one.
+public protocol ReplayableSession {
+  /// Runs one input line and returns every line it printed.
+  mutating func printed(for line: String) -> [String]
+  /// Changes how diagrams are drawn from now on.
+  mutating func restyle(width: Int?, unicode: Bool?)
+}
+
+extension Lab: ReplayableSession {
+  public mutating func printed(for line: String) -> [String] { run(line).printed }
+
+  public mutating func restyle(width: Int?, unicode: Bool?) {
+    if let width { style.width = width }
+    if let unicode { style.unicode = unicode }
   }
 }

@@ -1,0 +1,136 @@
+import BreakerCore
+import Diagrams
+import LabCommands
+import Simulation
+import Transcripts
+
+/// A learner's session: the lab, plus the course around it.
+///
+/// Lines starting with `:` are course commands (`:lessons`, `:goto 2.3`, `:check`...); every
+/// other line goes to the lab. Commands that change the lesson world are logged, and progress
+/// is saved after each of them and after every step, so a learner can quit at any point and
+/// resume exactly where they were: the world is rebuilt by replaying the log.
+public struct CourseSession: ReplayableSession {
+  /// The lesson world.
+  public internal(set) var lab: Lab
+  public let course: Course
+  var progress = Progress()
+  let store: (any ProgressStore)?
+  /// A free sandbox, while one is open: a copy of the lesson world that is thrown away.
+  var sandbox: Lab?
+  /// The lesson world as the current step's setup left it, and a mark of it.
+  var stepStartLab: Lab
+  var mark = WorldMark()
+  /// The current step, as indices into the course.
+  var position: (lesson: Int, step: Int)?
+  /// Failed checks of the current exercise (suggest a hint after two).
+  var failedChecks = 0
+  /// Messages for the learner from start-up (a damaged progress file, a resume).
+  public private(set) var notices: [String] = []
+
+  /// Creates a session, resuming saved progress from `store` if there is any.
+  public init(course: Course, lab: Lab, store: (any ProgressStore)?) {
+    self.course = course
+    self.lab = lab
+    self.store = store
+    self.stepStartLab = lab
+    progress.seed = lab.world.seed
+    do {
+      if let saved = try store?.load() { resume(saved) }
+    } catch {
+      notices.append("note: \(error.message)")
+    }
+  }
+
+  /// The prompt: the step id when in a lesson, then the virtual time.
+  public var prompt: String {
+    let time = "t=" + DurationText.format((sandbox ?? lab).world.now)
+    if sandbox != nil { return "\(time) sandbox> " }
+    guard let step = currentStep else { return "\(time) lab> " }
+    return "[\(step.id)] \(time) lab> "
+  }
+
+  /// The current step, if in a lesson.
+  public var currentStep: LessonStep? {
+    position.map { course.lessons[$0.lesson].steps[$0.step] }
+  }
+
+  /// Runs one line: a course command, or a lab command.
+  public mutating func run(_ line: String) -> Lab.Reply {
+    let trimmed = line.trimmed
+    if trimmed.hasPrefix(":") {
+      do throws(CommandError) {
+        return Lab.Reply(lines: try meta(trimmed), error: nil)
+      } catch {
+        return Lab.Reply(lines: [], error: error)
+      }
+    }
+    if sandbox != nil {
+      return sandbox?.run(line) ?? Lab.Reply(lines: [], error: nil)
+    }
+    let reply = lab.run(line)
+    if reply.error == nil, CourseSession.changesWorld(line) {
+      progress.log.append(line)
+      save()
+    }
+    return reply
+  }
+
+  public mutating func printed(for line: String) -> [String] { run(line).printed }
+
+  public mutating func restyle(width: Int?, unicode: Bool?) {
+    if let width { lab.style.width = width }
+    if let unicode { lab.style.unicode = unicode }
+    stepStartLab.style = lab.style
+  }
+
+  /// Whether a lab command can change the world (and so belongs in the log).
+  static func changesWorld(_ line: String) -> Bool {
+    guard let command = try? CommandParser.parse(line) else { return false }
+    switch command {
+    case .show, .timeline, .window, .stats, .log, .help, .compare, .nothing, .quit: return false
+    default: return true
+    }
+  }
+
+  /// Runs commands in the lesson world and logs them; returns what they printed.
+  @discardableResult
+  mutating func runLogged(_ commands: [String]) -> [String] {
+    var printed: [String] = []
+    for command in commands {
+      let reply = lab.run(command)
+      printed += reply.printed
+      if reply.error == nil, CourseSession.changesWorld(command) { progress.log.append(command) }
+    }
+    return printed
+  }
+
+  /// Saves progress; a failure becomes a notice, never a crash.
+  mutating func save() {
+    do {
+      try store?.save(progress)
+    } catch {
+      notices.append("note: \(error.message)")
+    }
+  }
+
+  /// Rebuilds the world from saved progress.
+  private mutating func resume(_ saved: Progress) {
+    var rebuilt = Lab(seed: saved.seed)
+    rebuilt.style = lab.style
+    rebuilt.interrupted = lab.interrupted
+    let start = min(saved.stepStart, saved.log.count)
+    for command in saved.log[..<start] { _ = rebuilt.run(command) }
+    stepStartLab = rebuilt
+    mark = WorldMark(rebuilt.world)
+    for command in saved.log[start...] { _ = rebuilt.run(command) }
+    lab = rebuilt
+    progress = saved
+    position = saved.current.flatMap { course.position(of: $0) }
+    if let step = currentStep {
+      notices.append(
+        "welcome back: you were at [\(step.id)] \(step.title); your lab is as you left it "
+          + "(:step shows the step again, :lessons lists the course)")
+    }
+  }
+}
