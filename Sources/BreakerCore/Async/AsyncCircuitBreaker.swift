@@ -80,12 +80,14 @@ public final class AsyncCircuitBreaker<C: Clock>: Sendable where C.Duration == D
 
   /// The breaker time of `instant`: whole milliseconds since ``origin``, never negative.
   /// - Parameter instant: An instant of ``clock``.
+  /// - Returns: The breaker time, in milliseconds.
   public func milliseconds(at instant: C.Instant) -> Milliseconds {
     origin.duration(to: instant).wholeMilliseconds
   }
 
   /// The clock instant of a breaker time, such as ``Transition/at``.
   /// - Parameter milliseconds: A breaker time.
+  /// - Returns: The instant ``origin`` plus `milliseconds`.
   public func instant(at milliseconds: Milliseconds) -> C.Instant {
     origin.advanced(by: .milliseconds(milliseconds))
   }
@@ -220,8 +222,9 @@ public final class AsyncCircuitBreaker<C: Clock>: Sendable where C.Duration == D
     return result
   }
 
-  /// Hands pending transitions to `onTransition` in order until none is left. Only one
-  /// caller delivers at a time; the others leave their transitions in `pending`.
+  /// Hands pending transitions to `onTransition`, in order, until none is left.
+  ///
+  /// Only one caller delivers at a time; the others leave their transitions in `pending`.
   private func deliverPending() {
     guard let onTransition else { return }
     while true {

@@ -60,6 +60,12 @@ extension BreakerConfiguration {
         "'evaluate' interval \(DurationText.format(interval)) must not exceed 'rolling' "
           + "(\(DurationText.format(rolling)))")
     }
+    // Snapshots judge the rate window; a count or consecutive breaker would never be judged.
+    if case .periodic(let interval) = evaluation, policy != .rate {
+      throw ConfigurationError(
+        "'evaluate=\(DurationText.format(interval))' needs 'policy=rate'; "
+          + "set 'evaluate=failure' or 'policy=rate'")
+    }
     if let cap = backoffCap, cap < reset {
       throw ConfigurationError(
         "'backoff-cap' (\(DurationText.format(cap))) must be at least 'reset' "

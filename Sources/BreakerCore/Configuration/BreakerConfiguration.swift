@@ -111,6 +111,8 @@ public struct BreakerConfiguration: Sendable, Equatable {
   /// Time in OPEN before a trial is allowed.
   public var reset: Milliseconds = 30_000
   public var resetFrom: ResetAnchor = .open
+  /// Whether a lazy trial is allowed once `reset` has elapsed (`>=`) or only after (`>`).
+  public var resetComparison: Comparison = .greaterOrEqual
   /// Calls admitted per HALF_OPEN episode; `nil` admits every call.
   public var trials: Int? = 1
   /// Successful trials needed to close.
@@ -135,8 +137,8 @@ public struct BreakerConfiguration: Sendable, Equatable {
   /// Whether calls through the breaker run one at a time, later callers waiting (pybreaker).
   public var serialized: Bool = false
 
-  /// A count-policy breaker with the lesson's numbers; prefer ``Preset/configuration`` for a
-  /// named preset.
+  /// A count-policy breaker (5 failures within 60s, 30s wait from opening, one trial); the
+  /// named presets (``Preset/configuration``) start from this value.
   public init() {}
 
   /// The length of one bucket of the rolling window.

@@ -27,6 +27,9 @@ public struct ConfigurationKey: Sendable {
     choice("buckets-clock", \.bucketClock, "fixed rotation from creation, or lazy (Polly)"),
     duration("reset", \.reset, "time in OPEN before a trial is allowed", from: 1),
     choice("reset-from", \.resetFrom, "measure the OPEN wait from opening or the last failure"),
+    choice(
+      "reset-compare", \.resetComparison,
+      "lazy trial once the wait has elapsed (>=) or only after it (>)"),
     optionalCount("trials", \.trials, "calls admitted while HALF_OPEN", offWord: "unlimited"),
     count("successes", \.successes, "successful trials needed to close"),
     choice("close-rule", \.closeRule, "close after successes, or by the trials' error rate"),
@@ -132,7 +135,14 @@ extension ConfigurationKey {
         config[keyPath: path] = value
         return true
       },
-      show: { PercentText.format($0[keyPath: path]) })
+      show: { config in
+        // Exact, so that a described configuration can be re-created: `12.34` stays `12.34%`.
+        let value = config[keyPath: path]
+        let short = PercentText.format(value)
+        let exact = "\(value)%"
+        return PercentText.parse(short) != value && PercentText.parse(exact) == value
+          ? exact : short
+      })
   }
 
   fileprivate static func flag(

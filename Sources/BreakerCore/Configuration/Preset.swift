@@ -75,6 +75,7 @@ public enum Preset: String, Sendable, CaseIterable {
       config.ignored = .success
       config.serialized = true
     case .resilience4j:
+      config.resetComparison = .greater
       config.policy = .rate
       config.rate = 50
       config.lastCalls = 100
@@ -95,6 +96,7 @@ public enum Preset: String, Sendable, CaseIterable {
       // No neutral outcome: an outcome `ShouldHandle` rejects takes the success path.
       config.ignored = .success
     case .gobreaker:
+      config.resetComparison = .greater
       config.policy = .consecutive
       config.threshold = 6
       config.reset = 60_000
@@ -103,6 +105,7 @@ public enum Preset: String, Sendable, CaseIterable {
       config.clear = .always
       config.staleGuard = true
     case .hystrix:
+      config.resetComparison = .greater
       config.policy = .rate
       config.rate = 50
       config.percentMath = .integer

@@ -14,7 +14,9 @@ public enum TransitionReason: Sendable, Equatable {
   /// Enough trial calls succeeded.
   case trialsSucceeded(count: Int)
   /// The HALF_OPEN trials' error rate decided (resilience4j).
-  case trialRate(percent: Double, calls: Int, threshold: Double, tripped: Bool)
+  case trialRate(
+    percent: Double, calls: Int, threshold: Double, tripped: Bool,
+    comparison: BreakerConfiguration.Comparison)
   /// Someone forced the state.
   case manual
 
@@ -34,8 +36,9 @@ public enum TransitionReason: Sendable, Equatable {
       "trial call failed"
     case .trialsSucceeded(let count):
       count == 1 ? "trial call succeeded" : "\(count) trial calls succeeded"
-    case .trialRate(let percent, let calls, let threshold, let tripped):
-      "trial error rate \(PercentText.format(percent)) \(tripped ? ">=" : "<") "
+    case .trialRate(let percent, let calls, let threshold, let tripped, let comparison):
+      "trial error rate \(PercentText.format(percent)) "
+        + "\(tripped ? comparison.rawValue : comparison == .greater ? "<=" : "<") "
         + "\(PercentText.format(threshold)) over \(calls) trial\(calls == 1 ? "" : "s")"
     case .manual:
       "forced by hand"

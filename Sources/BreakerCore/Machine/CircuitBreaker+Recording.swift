@@ -80,13 +80,19 @@ extension CircuitBreaker {
       let percent = Double(trialFailures) / Double(outcomes) * 100
       let tripped = exceeds(percent)
       let reason = TransitionReason.trialRate(
-        percent: percent, calls: outcomes, threshold: configuration.rate, tripped: tripped)
+        percent: percent, calls: outcomes, threshold: configuration.rate, tripped: tripped,
+        comparison: configuration.comparison)
       return change(to: tripped ? .open : .closed, at: now, reason: reason)
     }
   }
 
   /// Whether the CLOSED trip condition holds at `now`, and why.
-  mutating func tripReason(at now: Milliseconds) -> TransitionReason? {
+  /// - Parameters:
+  ///   - now: The time of the check.
+  ///   - windowAt: The time at which to read the rate window (default `now`).
+  mutating func tripReason(
+    at now: Milliseconds, windowAt: Milliseconds? = nil
+  ) -> TransitionReason? {
     switch configuration.policy {
     case .count:
       let count = failureTimes.count(within: configuration.window, at: now)
@@ -96,7 +102,7 @@ extension CircuitBreaker {
       guard consecutiveFailures >= configuration.threshold else { return nil }
       return .consecutiveFailures(count: consecutiveFailures)
     case .rate:
-      rateWindow.rotate(to: now)
+      rateWindow.rotate(to: windowAt ?? now)
       let (calls, failures) = (rateWindow.totalCalls, rateWindow.totalFailures)
       let needed = configuration.lastCalls.map { min(configuration.volume, $0) }
       guard calls >= needed ?? configuration.volume else { return nil }

@@ -20,8 +20,9 @@ extension CircuitBreaker {
         return change(to: .halfOpen, at: deadline, reason: .waitElapsed(deadline - stateSince))
       }
       nextSnapshot = nil
-      rateWindow.rotate(to: deadline)
-      if let reason = tripReason(at: deadline) {
+      // A health snapshot sums the buckets completed by the deadline (Hystrix's stream emits
+      // the window of finished buckets), so look at the window as it stood just before it.
+      if let reason = tripReason(at: deadline, windowAt: deadline - 1) {
         return change(to: .open, at: deadline, reason: reason)
       }
       armSnapshot(after: deadline)

@@ -88,11 +88,12 @@ public struct CircuitBreaker: Sendable {
     case .closed:
       return Decision(admission: .admitted(permit(at: now, trial: false)), transition: transition)
     case .open:
-      guard now >= trialAt, configuration.halfOpen == .lazy else {
+      let waited =
+        configuration.resetComparison == .greaterOrEqual ? now >= trialAt : now > trialAt
+      guard waited, configuration.halfOpen == .lazy else {
         return Decision(admission: .rejected(.open(trialAt: trialAt)), transition: transition)
       }
-      let waited = now - stateSince
-      transition = change(to: .halfOpen, at: now, reason: .waitElapsed(waited))
+      transition = change(to: .halfOpen, at: now, reason: .waitElapsed(now - stateSince))
       return Decision(admission: admitTrial(at: now), transition: transition)
     case .halfOpen:
       return Decision(admission: admitTrial(at: now), transition: transition)

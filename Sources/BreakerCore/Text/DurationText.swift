@@ -12,7 +12,7 @@ public typealias Milliseconds = Int64
 /// DurationText.format(90_000)   // "1m30s"
 /// ```
 public enum DurationText {
-  /// The largest duration accepted: about 292 thousand years, far beyond any lesson.
+  /// The largest duration accepted: about 285 years, far beyond any lesson.
   public static let maximum: Milliseconds = 9_000_000_000_000_000 / 1000
 
   /// The units, longest suffix first so that `ms` is not read as `m` followed by `s`.
@@ -55,10 +55,11 @@ public enum DurationText {
     if millis < 0 { return "-" + format(millis == .min ? .max : -millis) }
     var rest = millis
     var text = ""
-    // Days, hours and minutes are used only above one whole unit, so a minute reads as `60s`
-    // and an hour as `60m`, the way people write them in configurations.
+    // Days, hours and minutes lead only above one whole unit, so a minute reads as `60s` and
+    // an hour as `60m`, the way people write them in configurations; after a larger unit they
+    // are used as usual (`1h1m`, not `1h60s`).
     for unit in units.dropFirst() + [units[0]]
-    where rest > unit.millis || (rest == unit.millis && unit.millis <= 1000) {
+    where rest > unit.millis || (rest == unit.millis && (unit.millis <= 1000 || !text.isEmpty)) {
       let count = rest / unit.millis
       rest -= count * unit.millis
       text += "\(count)\(unit.suffix)"

@@ -43,4 +43,7 @@ struct FailureTimes: Sendable, Equatable {
     next = 0
     stored = 0
   }
+
+  /// Slots allocated for failure times; fixed at creation (for tests of bounded memory).
+  var storageFootprint: Int { times.capacity }
 }

@@ -140,6 +140,10 @@ struct RateWindow: Sendable, Equatable {
     totalCalls = 0
     totalFailures = 0
   }
+
+  /// Slots allocated for counts and bucket starts; fixed at creation (for tests of bounded
+  /// memory).
+  var storageFootprint: Int { calls.capacity + failures.capacity + starts.capacity }
 }
 
 extension RateWindow {

@@ -173,8 +173,9 @@ struct ManualModeTests {
     var breaker = CircuitBreaker(Preset.opossum.configuration, at: 0)
     _ = breaker.force(.open, at: 5)
     #expect(breaker.nextDeadline == 30_005)
-    #expect(breaker.advance(to: 30_005)?.line
-      == "30005: OPEN->HALF_OPEN (waited 30s; next call is a trial)")
+    #expect(
+      breaker.advance(to: 30_005)?.line
+        == "30005: OPEN->HALF_OPEN (waited 30s; next call is a trial)")
   }
 
   @Test("Forcing CLOSED forgets failures and the backoff")

@@ -270,6 +270,16 @@ struct TransitionTableTests {
         "60005: HALF_OPEN->OPEN (trial call failed)",
       ]),
     Scenario(
+      "consecutive: gobreaker's trial failure reopens", .gobreaker,
+      script: "0..5:F 60006:F 120005:R 120007:S",
+      expected: [
+        "5: CLOSED->OPEN (6 consecutive failures)",
+        "60006: OPEN->HALF_OPEN (waited 1m1ms; next call is a trial)",
+        "60006: HALF_OPEN->OPEN (trial call failed)",
+        "120007: OPEN->HALF_OPEN (waited 1m1ms; next call is a trial)",
+        "120007: HALF_OPEN->CLOSED (trial call succeeded)",
+      ]),
+    Scenario(
       "gobreaker MaxRequests=3: three successes close", .gobreaker,
       ["trials=3", "successes=3"],
       script: "0..5:F 60006:S 60007:S 60008:S",
@@ -303,6 +313,24 @@ struct TransitionTableTests {
         "2: CLOSED->OPEN (error rate 100% >= 50% over 3 calls)",
         "60003: OPEN->HALF_OPEN (waited 1m1ms; next call is a trial)",
         "60005: HALF_OPEN->CLOSED (trial error rate 33.3% < 50% over 3 trials)",
+      ]),
+    Scenario(
+      "close-rule=rate with compare=>: exactly 50% closes, and says <=", .resilience4j,
+      ["last=2", "volume=2", "trials=2", "compare=>"],
+      script: "0..1:F 60002:F 60003:S",
+      expected: [
+        "1: CLOSED->OPEN (error rate 100% > 50% over 2 calls)",
+        "60002: OPEN->HALF_OPEN (waited 1m1ms; next call is a trial)",
+        "60003: HALF_OPEN->CLOSED (trial error rate 50% <= 50% over 2 trials)",
+      ]),
+    Scenario(
+      "close-rule=rate with compare=>: more than 50% reopens, and says >", .resilience4j,
+      ["last=2", "volume=2", "trials=2", "compare=>"],
+      script: "0..1:F 60002:F 60003:F",
+      expected: [
+        "1: CLOSED->OPEN (error rate 100% > 50% over 2 calls)",
+        "60002: OPEN->HALF_OPEN (waited 1m1ms; next call is a trial)",
+        "60003: HALF_OPEN->OPEN (trial error rate 100% > 50% over 2 trials)",
       ]),
   ]
 
@@ -415,7 +443,8 @@ struct TransitionTableTests {
       ]),
   ]
 
-  @Test("Backoff grows the OPEN wait across failed trials and resets on close",
+  @Test(
+    "Backoff grows the OPEN wait across failed trials and resets on close",
     arguments: backoffs)
   func backoff(_ scenario: Scenario) throws {
     try scenario.check()
