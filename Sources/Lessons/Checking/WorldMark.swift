@@ -41,7 +41,11 @@ extension Condition {
       )
     case .moved(let name, let state):
       let moved = transitions(of: name, in: world, since: mark).contains { $0.to == state }
-      return (moved, "expected \(name) to become \(state.label); it did not")
+      let word = state == .open ? "opened" : state == .closed ? "closed" : "half-opened"
+      return (
+        moved,
+        "expected \(name) \(word): it did not become \(state.label) since this step began"
+      )
     case .neverOpened(let name):
       let opening = transitions(of: name, in: world, since: mark).first { $0.to == .open }
       return (

@@ -60,7 +60,8 @@ enum ExerciseParser {
       case "explain": exercise.explain += entry.value
       case "ask": exercise.ask = joined
       case "breaker": exercise.breaker = joined
-      case "knobs": exercise.knobs += joined.split(separator: " ").map(String.init)
+      case "knobs":
+        exercise.knobs += joined.split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
       case "choice": exercise.choices.append(joined)
       case "correct":
         exercise.correct.formUnion(
