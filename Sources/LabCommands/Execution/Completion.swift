@@ -59,7 +59,8 @@ public struct Completion {
       if position == 2 { return ["up", "down", "hang", "slow", "flaky", "refuse"] }
       return ["latency=", "breaker=", "retries=", "fallback=", "timeout="]
     case "call", "load":
-      return position == 1 || verb == "load" ? services + (verb == "load" ? ["for", "poisson"] : [])
+      return position == 1 || verb == "load"
+        ? services + (verb == "load" ? ["for", "poisson"] : [])
         : ["retries="]
     case "succeed", "fail", "window", "stats", "log":
       return position == 1 ? breakers : []

@@ -58,7 +58,8 @@ extension Lab {
         "compare \(names.joined(separator: ", ")): \(Describe.rate(rate)) calls/s to each, "
           + plan.joined(separator: ", then ") + " (a scratch world; yours is unchanged)"
       ]
-      lines += pendingDiagram(tracks, 0) + views.flatMap(pendingDiagram)  // DIAGRAM: Comparison.render(views: views, tracks: tracks, from: 0, to: scratch.now, style: style)
+      lines += Comparison.render(
+        views: views, tracks: tracks, from: 0, to: scratch.now, style: style)
       return lines
     } catch {
       throw CommandError(error.message)

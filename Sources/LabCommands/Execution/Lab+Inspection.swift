@@ -40,7 +40,7 @@ extension Lab {
     var lines: [String] = []
     for (index, slot) in chosen.enumerated() {
       if index > 0 { lines.append("") }
-      lines += pendingDiagram(view(of: slot))  // DIAGRAM: StateDiagram.render(view(of: slot), style: style)
+      lines += StateDiagram.render(view(of: slot), style: style)
     }
     return lines
   }
@@ -48,12 +48,12 @@ extension Lab {
   func timeline(_ names: [String]) throws(CommandError) -> [String] {
     let chosen = try slots(names)
     let start = chosen.map { $0.breaker.origin }.min() ?? 0
-    return pendingDiagram(chosen.map(track(of:)), start)  // DIAGRAM: Timeline.render(chosen.map(track(of:)), from: start, to: world.now, style: style)
+    return Timeline.render(chosen.map(track(of:)), from: start, to: world.now, style: style)
   }
 
   func window(_ name: String) throws(CommandError) -> [String] {
     let slot = try slots([name])[0]
-    return pendingDiagram(view(of: slot))  // DIAGRAM: WindowView.render(view(of: slot), style: style)
+    return WindowView.render(view(of: slot), style: style)
   }
 
   func log(_ name: String?) throws(CommandError) -> [String] {
@@ -75,8 +75,12 @@ extension Lab {
 
   func stats(_ name: String?) throws(CommandError) -> [String] {
     let chosen = try slots(name.map { [$0] } ?? [])
-    var rows = [["name", "state", "calls", "ok", "failed", "timeouts", "fast-fails", "fallbacks",
-      "in-flight", "waited"]]
+    var rows = [
+      [
+        "name", "state", "calls", "ok", "failed", "timeouts", "fast-fails", "fallbacks",
+        "in-flight", "waited",
+      ]
+    ]
     for slot in chosen {
       rows.append(row(slot.name, state: stateLabel(slot.breaker), slot.stats))
     }
@@ -95,9 +99,11 @@ extension Lab {
   }
 
   private func row(_ name: String, state: String, _ stats: BreakerStats) -> [String] {
-    [name, state, "\(stats.calls)", "\(stats.successes)",
+    [
+      name, state, "\(stats.calls)", "\(stats.successes)",
       "\(stats.failures)", "\(stats.timeouts)", "\(stats.rejections)", "\(stats.fallbacks)",
-      "\(stats.inFlight)", DurationText.format(stats.waitingMillis)]
+      "\(stats.inFlight)", DurationText.format(stats.waitingMillis),
+    ]
   }
 
   func stateLabel(_ breaker: CircuitBreaker) -> String {

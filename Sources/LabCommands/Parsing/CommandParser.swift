@@ -156,10 +156,25 @@ public enum CommandParser {
       throw CommandError("'advance' takes one duration; usage: advance DURATION (e.g. 30s)")
     }
     guard let duration = DurationText.parse(words[0]) else {
+      if let error = tooLong(words[0]) { throw error }
       throw CommandError(
         "'\(words[0])' is not a duration; use a number and a unit: 250ms, 30s, 2m, 1h, 1m30s")
     }
     return .advance(duration)
+  }
+
+  /// The diagnostic for a well-formed duration above ``DurationText/maximum``, if `word` is one.
+  static func tooLong(_ word: String) -> CommandError? {
+    // Same units with every number made 1: if that parses, only the size was wrong.
+    var shape = ""
+    for character in word {
+      let isDigit = character.isASCII && character.isNumber
+      if !isDigit || !(shape.last?.isNumber ?? false) { shape.append(isDigit ? "1" : character) }
+    }
+    guard DurationText.parse(word) == nil, DurationText.parse(shape) != nil else { return nil }
+    return CommandError(
+      "'\(word)' is too long; durations go up to \(DurationText.format(DurationText.maximum)) "
+        + "(about 285 years)")
   }
 
   private static func parseLoad(_ words: [String]) throws(CommandError) -> Command {
@@ -179,6 +194,7 @@ public enum CommandParser {
     guard let durationText = rest.first, let duration = DurationText.parse(durationText),
       duration >= 1
     else {
+      if let error = rest.first.flatMap(tooLong) { throw error }
       throw CommandError(
         "'load' needs a duration after 'for', such as 30s; got \(quoted(rest.first))")
     }
