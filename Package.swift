@@ -57,6 +57,11 @@ let package = Package(
       name: "DiagramsTests", dependencies: ["Diagrams"],
       resources: [.copy("Snapshots")]),
     .testTarget(name: "EndToEndTests", dependencies: ["breakerlab"]),
+    .testTarget(
+      name: "TranscriptsTests", dependencies: ["Transcripts", "Lessons", "LabCommands"]),
+    .testTarget(
+      name: "LessonsTests",
+      dependencies: ["Lessons", "Transcripts", "LabCommands", "Interactive", "LineEditing"]),
   ]
 )
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import BreakerCore
 import LabCommands
+import Lessons
 import LineEditing
 import Simulation
 import Transcripts
@@ -35,6 +36,9 @@ struct DemoTranscript: ParsableCommand {
   @Option(help: "Write an asciicast v2 file (for asciinema) instead of playing.")
   var asciicast: String?
 
+  @Option(help: "The folder of lesson files that course commands in the transcript use.")
+  var lessons: String?
+
   func validate() throws {
     if let delay, DurationText.parse(delay) == nil {
       throw ValidationError("--delay must be a duration such as 1s or 500ms; got '\(delay)'")
@@ -58,27 +62,26 @@ struct DemoTranscript: ParsableCommand {
       throw ExitCode(2)
     }
     var cast = Asciicast(width: transcript.settings.width, title: file)
-    var lab = Replayer.session(transcript.settings)
+    let course = Course.load(directory: lessons ?? Paths.defaultLessons()).course
     let pause = delay.flatMap(DurationText.parse)
     let live = asciicast == nil
-    for block in transcript.blocks where !block.skip {
-      if block.fresh { lab = Replayer.session(transcript.settings) }
-      for step in block.steps {
-        if step.input.hasPrefix("#") {
-          let narration = String(step.input.dropFirst()).drop(while: { $0 == " " })
-          cast.marker(String(narration))
-          cast.output(["# " + narration])
-          if live { print("# " + narration) }
-          continue
-        }
-        if live { wait(pause) }
-        let prompt = "t=\(DurationText.format(lab.world.now)) lab> "
-        cast.typed(prompt: prompt, command: step.input)
-        if live { type(prompt, step.input) }
-        let output = lab.run(step.input).printed
-        cast.output(output)
-        if live { for line in output { print(line) } }
+    Replayer.walk(transcript) { settings in
+      CourseSession(course: course, lab: Replayer.session(settings), store: MemoryProgressStore())
+    } visit: { step, _, session in
+      if step.input.hasPrefix("#") {
+        let narration = "# " + step.input.dropFirst().drop(while: { $0 == " " })
+        cast.marker(String(narration.dropFirst(2)))
+        cast.output([narration])
+        if live { print(narration) }
+        return
       }
+      if live { wait(pause) }
+      let prompt = "\(session.clockText) lab> "
+      cast.typed(prompt: prompt, command: step.input)
+      if live { type(prompt, step.input) }
+      let output = session.printed(for: step.input)
+      cast.output(output)
+      if live { for line in output { print(line) } }
     }
     if let asciicast {
       do {

@@ -34,7 +34,10 @@ struct RunScripts: ParsableCommand {
         throw ExitCode(2)
       }
       var number = 0
-      for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+      // "\r\n" is one Character in Swift, so it must be named to split CRLF files.
+      let lines = text.split(
+        omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+      for line in lines {
         number += 1
         let reply = lab.run(String(line.hasSuffix("\r") ? line.dropLast() : line))
         for output in reply.lines { print(output) }

@@ -1,7 +1,8 @@
 /// Virtual time, in whole milliseconds.
 public typealias Milliseconds = Int64
 
-/// Parses and prints durations such as `250ms`, `30s`, `2m`, `1h` and `1m30s`.
+/// Parses and prints durations such as `250ms`, `30s`, `2m`, `1h`, `1m30s`, `2d` and `10y`
+/// (a year is 365 days).
 ///
 /// Every duration in the lab is a whole number of milliseconds. Parsing rejects anything that
 /// would overflow, so a value read from a script can always be added to a clock reading safely
@@ -12,12 +13,13 @@ public typealias Milliseconds = Int64
 /// DurationText.format(90_000)   // "1m30s"
 /// ```
 public enum DurationText {
-  /// The largest duration accepted: about 285 years, far beyond any lesson.
-  public static let maximum: Milliseconds = 9_000_000_000_000_000 / 1000
+  /// The largest duration accepted: about 3 million years (`3000000y`), so that advancing a
+  /// quiet world by ten thousand years works, while two of them still add without overflow.
+  public static let maximum: Milliseconds = 100_000_000_000_000_000
 
   /// The units, longest suffix first so that `ms` is not read as `m` followed by `s`.
   private static let units: [(suffix: String, millis: Int64)] = [
-    ("ms", 1), ("d", 86_400_000), ("h", 3_600_000), ("m", 60_000), ("s", 1000),
+    ("ms", 1), ("y", 31_536_000_000), ("d", 86_400_000), ("h", 3_600_000), ("m", 60_000), ("s", 1000),
   ]
 
   /// Reads a duration, or returns `nil` when the text is not one.

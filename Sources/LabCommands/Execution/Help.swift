@@ -58,7 +58,7 @@ enum Help {
   }
 
   static let durations = [
-    "durations: a number and a unit, larger units first: 250ms, 30s, 2m, 1h, 1m30s, 1d",
+    "durations: a number and a unit, larger units first: 250ms, 30s, 2m, 1h, 1m30s, 1d, 10y",
     "percentages: 50 or 50%; rates: 50/s",
   ]
 }

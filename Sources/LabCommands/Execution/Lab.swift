@@ -111,12 +111,12 @@ public struct Lab {
   private mutating func simulate(_ command: Command) throws(CommandError) -> [String] {
     var narrator = Narrator(trace: trace, stop: interrupted)
     swap(&narrator.activity, &activity)
-    defer {
-      swap(&narrator.activity, &activity)
-      justTaken = narrator.transitionsSeen
-    }
+    defer { swap(&narrator.activity, &activity) }
     do {
-      return try simulate(command, narrator: &narrator)
+      let lines = try simulate(command, narrator: &narrator)
+      // Only a command that ran changes what "just now" means; a refused one changed nothing.
+      justTaken = narrator.transitionsSeen
+      return lines
     } catch {
       throw CommandError(error.message)
     }
@@ -194,7 +194,7 @@ public struct Lab {
 
 extension Lab {
   /// The virtual time as printed, e.g. `t=1m30s`.
-  var nowText: String { "t=" + DurationText.format(world.now) }
+  public var nowText: String { "t=" + DurationText.format(world.now) }
 
   /// The breaker guarding a service, if any.
   func guardOf(_ service: String) -> String? {

@@ -173,8 +173,7 @@ public enum CommandParser {
     }
     guard DurationText.parse(word) == nil, DurationText.parse(shape) != nil else { return nil }
     return CommandError(
-      "'\(word)' is too long; durations go up to \(DurationText.format(DurationText.maximum)) "
-        + "(about 285 years)")
+      "'\(word)' is too long; durations go up to \(DurationText.format(DurationText.maximum))")
   }
 
   private static func parseLoad(_ words: [String]) throws(CommandError) -> Command {

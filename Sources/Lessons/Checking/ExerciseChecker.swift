@@ -25,10 +25,10 @@ enum ExerciseChecker {
     case .count: right = Int(given) == Int(fact.value)
     }
     if right {
-      return .verdict(true, id: id, "right: \(fact.subject) \(fact.value)", unicode: unicode)
+      return .verdict(true, id: id, "right: \(fact.sentence)", unicode: unicode)
     }
     return .verdict(
-      false, id: id, "you said \(given.isEmpty ? "nothing" : given); \(fact.subject) \(fact.value)",
+      false, id: id, "you said \(given.isEmpty ? "nothing" : given); \(fact.sentence)",
       unicode: unicode)
   }
 
@@ -37,6 +37,9 @@ enum ExerciseChecker {
     var kind: Kind
     var subject: String
     var value: String
+
+    /// The fact as a sentence: `payments is OPEN`, `payments allows a trial at t=35s`.
+    var sentence: String { subject.hasSuffix("=") ? subject + value : subject + " " + value }
   }
 
   /// The fact a predict exercise asks about, computed on the reference.
@@ -65,10 +68,10 @@ enum ExerciseChecker {
     case "opened-at":
       let already = (before?.transitions.count ?? 0) + (before?.droppedTransitions ?? 0)
       let new = slot.transitions.count + slot.droppedTransitions - already
-      let opening = slot.transitions.suffix(max(0, new)).last { $0.to == .open }
+      guard let opening = slot.transitions.suffix(max(0, new)).last(where: { $0.to == .open })
+      else { return Fact(kind: .time, subject: "\(name) opened at", value: "none") }
       return Fact(
-        kind: .time, subject: "\(name) opened at t=",
-        value: opening.map { DurationText.format($0.at) } ?? "none")
+        kind: .time, subject: "\(name) opened at t=", value: DurationText.format(opening.at))
     default:
       return nil
     }

@@ -59,13 +59,17 @@ extension CourseSession {
       case .quiz, .drive:
         result = ExerciseChecker.quiz(exercise, id: id, answer: argument, unicode: unicode)
       }
+      let firstPass = progress.completed[id] == nil
       var lines = finish(result, exercise: exercise, id: id)
-      if result.passed, exercise.kind == .predict {
+      if result.passed, firstPass, exercise.kind == .predict {
         lines += ["what happened:"] + runLogged(exercise.scenario)
         save()
       }
       return lines
     case ":skip":
+      guard progress.completed[id] == nil else {
+        return ["[\(id)] is already \(progress.completed[id] ?? "done"); ':next' goes on"]
+      }
       var lines = ["skipped [\(id)]; the reference steps ran: ':solution' shows the answer"]
       switch exercise.kind {
       case .drive: lines += runLogged(exercise.solution)
@@ -110,7 +114,7 @@ extension CourseSession {
     switch exercise.kind {
     case .predict:
       let fact = ExerciseChecker.expectedFact(exercise, stepStart: stepStartLab)
-      lines.append("  \(fact.map { "\($0.subject) \($0.value)" } ?? "(cannot be computed)")")
+      lines.append("  \(fact.map(\.sentence) ?? "(cannot be computed)")")
     case .drive:
       lines += exercise.solution.map { "  " + $0 }
     case .tune:

@@ -60,9 +60,9 @@ public struct CourseSession: ReplayableSession {
     let trimmed = line.trimmed
     if trimmed.hasPrefix(":") {
       do throws(CommandError) {
-        return Lab.Reply(lines: try meta(trimmed), error: nil)
+        return Lab.Reply(lines: try meta(trimmed).map(CourseSession.safe), error: nil)
       } catch {
-        return Lab.Reply(lines: [], error: error)
+        return Lab.Reply(lines: [], error: CommandError(CourseSession.safe(error.message)))
       }
     }
     if sandbox != nil {
@@ -77,6 +77,18 @@ public struct CourseSession: ReplayableSession {
   }
 
   public mutating func printed(for line: String) -> [String] { run(line).printed }
+
+  public var clockText: String { (sandbox ?? lab).nowText }
+
+  /// Keeps the transcript output contract for course output (lesson prose, hints, names
+  /// echoed in errors), as the lab does for its own: no line starts with `lab> `, none is
+  /// `...` alone, and none holds `{{`.
+  static func safe(_ line: String) -> String {
+    var line = line
+    while let range = line.firstRange(of: "{{") { line.replaceSubrange(range, with: "{ {") }
+    if line.hasPrefix(Transcript.prompt) || line == "..." { line = " " + line }
+    return line
+  }
 
   public mutating func restyle(width: Int?, unicode: Bool?) {
     if let width { lab.style.width = width }

@@ -33,6 +33,7 @@ public enum LessonParser {
         path: path, line: 1, message: "missing front matter: start with '---', id, title, summary")
     }
     var fields: [String: String] = [:]
+    var fieldLines: [String: Int] = [:]
     for (offset, line) in lines[1..<close].enumerated() {
       let parts = line.split(separator: ":", maxSplits: 1).map { String($0) }
       guard parts.count == 2 else {
@@ -40,15 +41,24 @@ public enum LessonParser {
           path: path, line: offset + 2, message: "front matter lines are 'key: value'")
       }
       fields[parts[0].trimmed] = parts[1].trimmed
+      fieldLines[parts[0].trimmed] = offset + 2
     }
+    // A bad value is reported on its own line; a missing key on the closing '---'.
+    func line(of key: String) -> Int { fieldLines[key] ?? close + 1 }
     guard let idText = fields["id"], let id = Int(idText), id > 0 else {
-      throw LessonError(path: path, line: 2, message: "front matter needs 'id: N' (N from 1)")
+      throw LessonError(
+        path: path, line: line(of: "id"), message: "front matter needs 'id: N' (N from 1)")
     }
     guard let title = fields["title"], !title.isEmpty else {
-      throw LessonError(path: path, line: 2, message: "front matter needs 'title: ...'")
+      throw LessonError(
+        path: path, line: line(of: "title"), message: "front matter needs 'title: ...'")
+    }
+    guard let summary = fields["summary"], !summary.isEmpty else {
+      throw LessonError(
+        path: path, line: line(of: "summary"), message: "front matter needs 'summary: ...'")
     }
     var lesson = Lesson(
-      id: id, title: title, summary: fields["summary"] ?? "", introduction: [], steps: [],
+      id: id, title: title, summary: summary, introduction: [], steps: [],
       path: path, transcript: transcript)
     try readSteps(lines, from: close + 1, into: &lesson)
     return lesson
@@ -59,6 +69,7 @@ public enum LessonParser {
   ) throws(LessonError) {
     var index = start
     var fence: String?
+    var fenceLine = 0
     var exerciseStart: Int?
     var exerciseBody: [(String, Int)] = []
     while index < lines.count {
@@ -92,6 +103,7 @@ public enum LessonParser {
       }
       if let info = TranscriptParser.fenceInfo(line) {
         fence = info.marker
+        fenceLine = number
         if info.info.first == "exercise" {
           exerciseStart = number
           continue
@@ -110,8 +122,10 @@ public enum LessonParser {
       if line.hasPrefix("# ") && lesson.steps.isEmpty { continue }
       append(line, to: &lesson)
     }
-    if fence != nil {
-      throw LessonError(path: lesson.path, line: lines.count, message: "a code block is never closed")
+    if let fence {
+      throw LessonError(
+        path: lesson.path, line: fenceLine,
+        message: "the code block opened here is never closed; add '\(fence)'")
     }
     guard !lesson.steps.isEmpty else {
       throw LessonError(path: lesson.path, line: start + 1, message: "a lesson needs '## ' steps")

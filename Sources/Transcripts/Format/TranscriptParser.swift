@@ -8,9 +8,10 @@ public enum TranscriptParser {
   /// Parses a transcript; Markdown when `path` ends in `.md`.
   /// - Throws: ``TranscriptError`` with the line of the problem.
   public static func parse(_ text: String, path: String) throws(TranscriptError) -> Transcript {
-    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
-      $0.hasSuffix("\r") ? String($0.dropLast()) : String($0)
-    }
+    // "\r\n" is one Character, so CRLF line ends must be split on explicitly.
+    let lines = text.split(
+      omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }
+    ).map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) }
     let trimmed = lines.last == "" ? Array(lines.dropLast()) : lines
     if path.hasSuffix(".md") { return try parseMarkdown(trimmed, path: path) }
     return try parsePlain(trimmed, path: path)
@@ -21,7 +22,7 @@ public enum TranscriptParser {
   {
     var settings = SessionSettings()
     var index = 0
-    while index < lines.count, !lines[index].hasPrefix(Transcript.prompt) {
+    while index < lines.count, !isInput(lines[index]) {
       let line = lines[index]
       if line.hasPrefix("#") {
         try readSetting(line.dropFirst(), into: &settings, path: path, line: index + 1)
@@ -65,11 +66,11 @@ public enum TranscriptParser {
         settings.width = block.width ?? settings.width
         settings.unicode = block.unicode ?? settings.unicode
       }
-      if let first = lines[(open + 1)..<end].first(where: { !$0.isEmpty }),
-        !first.hasPrefix(Transcript.prompt)
-      {
+      if let first = lines[(open + 1)..<end].firstIndex(where: {
+        !$0.trimmingCharacters(in: " \t").isEmpty
+      }), !isInput(lines[first]) {
         throw TranscriptError(
-          path: path, line: open + 2,
+          path: path, line: first + 1,
           message: "a 'lab' block must start with an input line ('lab> ...')")
       }
       block.steps = steps(lines, from: open + 1, to: end)
@@ -86,7 +87,7 @@ public enum TranscriptParser {
     var steps: [Transcript.Step] = []
     for index in start..<end {
       let line = lines[index]
-      if line.hasPrefix(Transcript.prompt) || line == "lab>" {
+      if isInput(line) {
         steps.append(
           Transcript.Step(
             input: String(line.dropFirst(Transcript.prompt.count)), line: index + 1, expected: []))
@@ -102,6 +103,12 @@ public enum TranscriptParser {
       }
     }
     return steps
+  }
+
+  /// Whether a line is an input: `lab> TEXT`, or a bare `lab>` (an empty input whose
+  /// trailing space an editor removed).
+  static func isInput(_ line: String) -> Bool {
+    line.hasPrefix(Transcript.prompt) || line == "lab>"
   }
 
   /// The fence marker and info words of a line that opens a fenced code block.

@@ -62,14 +62,16 @@ public enum Alignment {
     while i < m || j < n {
       let here = cost[i * width + j]
       if i < m, patterns[i] == .anyLines {
-        if j < n, here == cost[i * width + j + 1] {
-          operations.append(.absorb(expected: i, actual: j))
-          j += 1
-          continue
-        }
+        // Stop absorbing as soon as that costs no more, so that the lines after `...`
+        // match the output they can rather than being shown as missing.
         if here == cost[(i + 1) * width + j] {
           operations.append(.endAbsorb(expected: i))
           i += 1
+          continue
+        }
+        if j < n, here == cost[i * width + j + 1] {
+          operations.append(.absorb(expected: i, actual: j))
+          j += 1
           continue
         }
       } else if i < m, j < n, patterns[i].matches(actual[j]),

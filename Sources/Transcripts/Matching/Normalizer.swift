@@ -7,10 +7,13 @@ public enum Normalizer {
     var scalars = line.unicodeScalars.makeIterator()
     while let scalar = scalars.next() {
       if scalar == "\u{1B}" {
-        // CSI: ESC [ parameters final-byte; other escapes: ESC + one character.
+        // CSI: ESC [ parameters final-byte; character set: ESC ( B (as `tput sgr0` writes);
+        // other escapes: ESC + one character.
         guard let next = scalars.next() else { break }
         if next == "[" {
           while let byte = scalars.next(), !(0x40...0x7E).contains(byte.value) {}
+        } else if next == "(" || next == ")" {
+          _ = scalars.next()
         }
         continue
       }

@@ -38,32 +38,42 @@ public enum Replayer {
   public static func replay(
     _ transcript: Transcript, makeSession: (SessionSettings) -> any ReplayableSession
   ) -> Result {
-    var lab = makeSession(transcript.settings)
     var failures: [StepFailure] = []
     var steps = 0
+    walk(transcript, makeSession: makeSession) { step, block, session in
+      steps += 1
+      let actual = Normalizer.normalize(session.printed(for: step.input))
+      guard block.compare else { return }
+      let patterns = step.expected.map { LinePattern(Normalizer.normalize($0.text)) }
+      if !Alignment.matches(patterns, actual) {
+        failures.append(
+          StepFailure(step: step, actual: actual, alignment: Alignment.align(patterns, actual)))
+      }
+    }
+    return Result(transcript: transcript, failures: failures, steps: steps)
+  }
+
+  /// Visits every step of a transcript with the session it runs in, starting a new session
+  /// for `fresh` blocks and applying each block's `seed=`, `width=` and character set; the
+  /// visitor runs the step (replay compares it, a demo shows it).
+  public static func walk(
+    _ transcript: Transcript, makeSession: (SessionSettings) -> any ReplayableSession,
+    visit: (Transcript.Step, Transcript.Block, inout any ReplayableSession) -> Void
+  ) {
+    var session = makeSession(transcript.settings)
     for (index, block) in transcript.blocks.enumerated() where !block.skip {
       if block.fresh && index > 0 {
         var settings = transcript.settings
         settings.seed = block.seed ?? settings.seed
-        lab = makeSession(settings)
+        session = makeSession(settings)
       } else if let seed = block.seed, index > 0 {
-        _ = lab.printed(for: "seed \(seed)")
+        _ = session.printed(for: "seed \(seed)")
       }
       if block.width != nil || block.unicode != nil {
-        lab.restyle(width: block.width, unicode: block.unicode)
+        session.restyle(width: block.width, unicode: block.unicode)
       }
-      for step in block.steps {
-        steps += 1
-        let actual = Normalizer.normalize(lab.printed(for: step.input))
-        guard block.compare else { continue }
-        let patterns = step.expected.map { LinePattern(Normalizer.normalize($0.text)) }
-        if !Alignment.matches(patterns, actual) {
-          failures.append(
-            StepFailure(step: step, actual: actual, alignment: Alignment.align(patterns, actual)))
-        }
-      }
+      for step in block.steps { visit(step, block, &session) }
     }
-    return Result(transcript: transcript, failures: failures, steps: steps)
   }
 
   /// A fresh lab for a session: clock 0, empty world, the given seed and drawing settings.
@@ -79,6 +89,8 @@ public enum Replayer {
 
 /// Something a transcript can be replayed against: a lab, or a course session around one.
 public protocol ReplayableSession {
+  /// The virtual time as the prompt shows it, e.g. `t=1m30s`.
+  var clockText: String { get }
   /// Runs one input line and returns every line it printed.
   mutating func printed(for line: String) -> [String]
   /// Changes how diagrams are drawn from now on.
@@ -86,6 +98,8 @@ public protocol ReplayableSession {
 }
 
 extension Lab: ReplayableSession {
+  public var clockText: String { nowText }
+
   public mutating func printed(for line: String) -> [String] { run(line).printed }
 
   public mutating func restyle(width: Int?, unicode: Bool?) {
