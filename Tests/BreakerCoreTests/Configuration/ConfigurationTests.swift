@@ -268,10 +268,10 @@ struct ConfigurationTests {
   static let presetNames = "lesson, opossum, pybreaker, resilience4j, polly, gobreaker, hystrix"
 
   @Test(
-    "An unknown preset suggests the closest one and lists them all",
+    "An unknown preset suggests the closest one, or lists them all",
     arguments: [
-      ("opposum", "unknown preset 'opposum'; did you mean 'opossum'?; presets: \(presetNames)"),
-      ("hystix", "unknown preset 'hystix'; did you mean 'hystrix'?; presets: \(presetNames)"),
+      ("opposum", "unknown preset 'opposum'; did you mean 'opossum'?"),
+      ("hystix", "unknown preset 'hystix'; did you mean 'hystrix'?"),
       ("netflix", "unknown preset 'netflix'; presets: \(presetNames)"),
     ])
   func unknownPreset(_ name: String, _ message: String) {
