@@ -16,17 +16,16 @@ extension BreakerConfiguration {
     if key == "like" {
       guard let preset = Preset(rawValue: value) else {
         let names = Preset.allCases.map(\.rawValue)
-        throw ConfigurationError(
-          "unknown preset '\(value)'\(Suggestion.hint(for: value, in: names)); "
-            + "presets: \(names.joined(separator: ", "))")
+        let hint = Suggestion.hint(
+          for: value, in: names, otherwise: "presets: \(names.joined(separator: ", "))")
+        throw ConfigurationError("unknown preset '\(value)'\(hint)")
       }
       return validating ? try preset.configuration.validated() : preset.configuration
     }
     guard let known = ConfigurationKey.named(key) else {
       let names = ["like"] + ConfigurationKey.all.map(\.name)
-      let hint = Suggestion.hint(for: key, in: names)
-      throw ConfigurationError(
-        "unknown key '\(key)'\(hint.isEmpty ? "; 'help keys' lists them" : hint)")
+      let hint = Suggestion.hint(for: key, in: names, otherwise: "'help keys' lists them")
+      throw ConfigurationError("unknown key '\(key)'\(hint)")
     }
     var copy = self
     guard known.apply(&copy, value) else {
@@ -41,6 +40,9 @@ extension BreakerConfiguration {
     -> BreakerConfiguration
   {
     var result = self
+    guard settings.filter({ $0.key == "like" }).count <= 1 else {
+      throw ConfigurationError("'like' is given twice; a breaker starts from one preset")
+    }
     let ordered = settings.filter { $0.key == "like" } + settings.filter { $0.key != "like" }
     for setting in ordered {
       result = try result.setting(setting.key, to: setting.value, validating: false)

@@ -193,7 +193,7 @@ extension ConfigurationKey {
     })
 
   fileprivate static let evaluationKey = ConfigurationKey(
-    name: "evaluate", values: "failure|call|a snapshot interval such as 500ms",
+    name: "evaluate", values: "failure|call|a snapshot interval of 1ms or more, e.g. 500ms",
     summary: "when the trip condition is checked while CLOSED",
     apply: { config, text in
       switch text {

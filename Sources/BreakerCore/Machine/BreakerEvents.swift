@@ -17,8 +17,13 @@ public enum TransitionReason: Sendable, Equatable {
   case trialRate(
     percent: Double, calls: Int, threshold: Double, tripped: Bool,
     comparison: BreakerConfiguration.Comparison)
+  /// A call admitted before the latest state change ended while HALF_OPEN and decided it
+  /// (libraries without a stale-result guard let such late results act on the new state).
+  case lateResult(succeeded: Bool)
   /// Someone forced the state.
   case manual
+  /// The breaker was given a new configuration, which starts CLOSED.
+  case reconfigured
 
   /// The reason as the lab prints it, e.g. `5 failures within 60s`.
   public var text: String {
@@ -27,6 +32,8 @@ public enum TransitionReason: Sendable, Equatable {
       "\(count) failure\(count == 1 ? "" : "s") within \(DurationText.format(window))"
     case .consecutiveFailures(let count):
       "\(count) consecutive failure\(count == 1 ? "" : "s")"
+    case .errorRate(_, 0, _, _):
+      "a failure with no calls left in the window: the error rate divides by zero"
     case .errorRate(let percent, let calls, let threshold, let comparison):
       "error rate \(PercentText.format(percent)) \(comparison.rawValue) "
         + "\(PercentText.format(threshold)) over \(calls) call\(calls == 1 ? "" : "s")"
@@ -40,8 +47,12 @@ public enum TransitionReason: Sendable, Equatable {
       "trial error rate \(PercentText.format(percent)) "
         + "\(tripped ? comparison.rawValue : comparison == .greater ? "<=" : "<") "
         + "\(PercentText.format(threshold)) over \(calls) trial\(calls == 1 ? "" : "s")"
+    case .lateResult(let succeeded):
+      "a call admitted before the trip \(succeeded ? "succeeded" : "failed") late"
     case .manual:
       "forced by hand"
+    case .reconfigured:
+      "reconfigured: a new breaker starts CLOSED"
     }
   }
 }

@@ -1,4 +1,11 @@
 extension CircuitBreaker {
+  /// While OPEN: the first moment a lazy trial is admitted, or the timer fires: ``trialAt``,
+  /// or one millisecond after it when the wait must have passed (`reset-compare=>`).
+  public var firstTrialAt: Milliseconds {
+    configuration.halfOpen == .lazy && configuration.resetComparison == .greater
+      ? trialAt + 1 : trialAt
+  }
+
   /// The most recent failure times the count policy keeps (at most `threshold`), oldest first.
   public var recentFailureTimes: [Milliseconds] { failureTimes.all }
 

@@ -45,7 +45,9 @@ extension CircuitBreaker {
         trialAt = now + openWait
       }
     case .halfOpen:
-      return Recording(effect: .counted, transition: judgeTrial(failed: failed, at: now))
+      return Recording(
+        effect: .counted,
+        transition: judgeTrial(failed: failed, late: permit.generation != generation, at: now))
     }
     return Recording(effect: .counted, transition: nil)
   }
@@ -66,13 +68,20 @@ extension CircuitBreaker {
   }
 
   /// Applies the HALF_OPEN close rule after one more trial outcome.
-  private mutating func judgeTrial(failed: Bool, at now: Milliseconds) -> Transition? {
+  /// - Parameter late: Whether the outcome belongs to a call admitted before HALF_OPEN.
+  private mutating func judgeTrial(failed: Bool, late: Bool, at now: Milliseconds)
+    -> Transition?
+  {
     if failed { trialFailures += 1 } else { trialSuccesses += 1 }
     switch configuration.closeRule {
     case .successes:
-      if failed { return change(to: .open, at: now, reason: .trialFailed) }
+      if failed {
+        return change(to: .open, at: now, reason: late ? .lateResult(succeeded: false) : .trialFailed)
+      }
       guard trialSuccesses >= configuration.successes else { return nil }
-      return change(to: .closed, at: now, reason: .trialsSucceeded(count: trialSuccesses))
+      let reason: TransitionReason =
+        late ? .lateResult(succeeded: true) : .trialsSucceeded(count: trialSuccesses)
+      return change(to: .closed, at: now, reason: reason)
     case .rate:
       let outcomes = trialSuccesses + trialFailures
       let needed = min(configuration.volume, configuration.trials ?? configuration.volume)

@@ -91,9 +91,10 @@ public struct CircuitBreaker: Sendable {
       let waited =
         configuration.resetComparison == .greaterOrEqual ? now >= trialAt : now > trialAt
       guard waited, configuration.halfOpen == .lazy else {
-        return Decision(admission: .rejected(.open(trialAt: trialAt)), transition: transition)
+        return Decision(admission: .rejected(.open(trialAt: firstTrialAt)), transition: transition)
       }
-      transition = change(to: .halfOpen, at: now, reason: .waitElapsed(now - stateSince))
+      let since = configuration.resetFrom == .lastFailure ? (lastFailureAt ?? stateSince) : stateSince
+      transition = change(to: .halfOpen, at: now, reason: .waitElapsed(now - since))
       return Decision(admission: admitTrial(at: now), transition: transition)
     case .halfOpen:
       return Decision(admission: admitTrial(at: now), transition: transition)

@@ -23,6 +23,15 @@ public enum Suggestion {
     closest(to: word, in: candidates).map { "; did you mean '\($0)'?" } ?? ""
   }
 
+  /// The `"; did you mean 'x'?"` tail when a candidate is close, else `"; " + otherwise`, so a
+  /// diagnostic offers either the likely fix or the list to choose from, never both.
+  public static func hint(
+    for word: String, in candidates: some Sequence<String>, otherwise: String
+  ) -> String {
+    let close = hint(for: word, in: candidates)
+    return close.isEmpty ? "; " + otherwise : close
+  }
+
   /// Damerau–Levenshtein distance (adjacent transpositions count as one edit).
   static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
     if a.isEmpty { return b.count }

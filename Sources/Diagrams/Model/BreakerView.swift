@@ -3,8 +3,11 @@ import Simulation
 
 /// A snapshot of one breaker at one moment: everything a diagram needs, nothing live.
 public struct BreakerView: Sendable {
+  /// The breaker's name, as the lab knows it.
   public var name: String
+  /// The state machine, read through its public inspection API.
   public var breaker: CircuitBreaker
+  /// What the breaker's callers saw so far.
   public var stats: BreakerStats
   /// The virtual time of the snapshot.
   public var now: Milliseconds

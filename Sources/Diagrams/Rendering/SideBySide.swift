@@ -6,9 +6,9 @@
 /// rule under it.
 ///
 /// ```text
-/// lesson             | opossum
-/// ------             | -------
-/// [  CLOSED   ]<--+  | [  CLOSED   ]<--+
+/// lesson                   | opossum
+/// ------                   | -------
+///  [  CLOSED   ]<--+       |  [  CLOSED   ]<--+
 /// ```
 public enum SideBySide {
   /// Lays `blocks` out side by side, or stacked when they do not fit.

@@ -9,9 +9,9 @@ extension StateDiagram {
   ///   trip |         | ok
   ///        v         |
   ///  #  >OPEN<   #   |
-  ///     |     ^      |
-  /// wait|     | fail |
-  ///     v     |      |
+  ///      |    ^      |
+  /// wait |    | fail |
+  ///      v    |      |
   ///  [ HALF_OPEN ]---+
   /// ```
   static func compact(_ state: BreakerState, edge: Edge?, glyphs: Glyphs, color: Bool) -> [String] {

@@ -61,8 +61,8 @@ extension StateDiagram {
 
   /// When the OPEN wait ends, and how.
   static func openWait(_ breaker: CircuitBreaker, now: Milliseconds) -> String {
-    let at = TimeText.stamp(breaker.trialAt)
-    let left = breaker.trialAt - now
+    let at = TimeText.stamp(breaker.firstTrialAt)
+    let left = breaker.firstTrialAt - now
     if breaker.configuration.halfOpen == .timer {
       return left > 0
         ? "half-opens by timer at \(at) (in \(DurationText.format(left)))"

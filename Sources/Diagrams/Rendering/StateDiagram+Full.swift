@@ -4,16 +4,16 @@ extension StateDiagram {
   /// The full drawing: three boxes, four labelled arrows.
   ///
   /// ```text
-  ///  +-------------+    failure threshold    +-------------+
-  ///  |   CLOSED    |----------------------->|    OPEN     |
-  ///  +-------------+    5 failures in 60s    +-------------+
-  ///         ^                                    |     ^
-  ///         |                       wait elapsed |     | trial failure
-  ///         |                          after 30s |     | a trial fails
-  ///         |                                    v     |
-  ///         |                                +-------------+
-  ///         +--------------------------------|  HALF_OPEN  |
-  ///            trial success                 +-------------+
+  ///  +-------------+  failure threshold  +-------------+
+  ///  |   CLOSED    |-------------------->|    OPEN     |
+  ///  +-------------+  5 failures in 60s  +-------------+
+  ///         ^                                |     ^
+  ///         |                   wait elapsed |     | trial failure
+  ///         |         30s after last failure |     | a trial fails
+  ///         |                                v     |
+  ///         |                            +-------------+
+  ///         +----------------------------|  HALF_OPEN  |
+  ///            trial success             +-------------+
   ///            1 trial succeeds
   /// ```
   static func full(

@@ -15,18 +15,22 @@ import Simulation
 /// ```
 ///
 /// ```text
-/// payments  like=lesson  policy=count  t=5s
+/// payments  like=lesson  policy=count  t=24s
 ///
-///  +-------------+    failure threshold    #=============#
-///  |   CLOSED    |========================>#  > OPEN <   #
+///  +-------------+  failure threshold  #=============#
+///  |   CLOSED    |====================>#  > OPEN <   #
+///  +-------------+  5 failures in 60s  #=============#
 ///  ...
+/// just now: CLOSED ==> OPEN at t=24s (5 failures within 60s)
+/// trial allowed in 30s (at t=54s)
+/// calls: 9 = 4 ok, 5 failed
 /// ```
 public enum StateDiagram {
   /// Which drawing to use.
   public enum Layout: Sendable, Equatable {
     /// The full drawing when it fits the width, else the compact one.
     case automatic
-    /// Boxes with a label on every arrow (about 70 columns).
+    /// Boxes with a label on every arrow (50 to 76 columns, depending on the labels).
     case full
     /// A narrow drawing with one-word labels (about 24 columns), for side-by-side use.
     case compact

@@ -37,10 +37,11 @@ struct TimeScale: Sendable, Equatable {
   ///   - to: The end, inclusive.
   ///   - available: The most columns to use (at least 1).
   init(from: Milliseconds, to: Milliseconds, available: Int) {
-    let (start, end) = from <= to ? (from, to) : (to, from)
+    // Clamped to about ±73 million years, so that no sum or difference below can overflow.
+    let limit: Milliseconds = 1 << 61
+    let (start, end) = (min(from, to).clamped(limit), max(from, to).clamped(limit))
     let available = Int64(max(1, available))
-    let span = end.subtractingReportingOverflow(start)
-    let length = span.overflow ? Milliseconds.max : span.partialValue
+    let length = end - start
     let fits = { (slice: Milliseconds) in length / slice < available }
     let slice =
       Self.niceLengths.first(where: fits)
@@ -54,6 +55,7 @@ struct TimeScale: Sendable, Equatable {
   /// The column holding `time`, or `nil` outside `from...to`.
   func column(of time: Milliseconds) -> Int? {
     guard time >= from, time <= to else { return nil }
+    // `time` lies between the clamped ends, so the difference cannot overflow.
     return Int(min(Int64(columns - 1), (time - from) / slice))
   }
 
@@ -67,7 +69,10 @@ struct TimeScale: Sendable, Equatable {
   func ticks() -> [(column: Int, time: Milliseconds)] {
     let candidates =
       Self.niceLengths.filter { $0 >= slice && $0 % slice == 0 }
-      + [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000].map { slice * $0 }
+      + ([1, 2, 5, 10, 20, 50, 100, 200, 500, 1000] as [Milliseconds]).compactMap { factor in
+        let (interval, overflow) = slice.multipliedReportingOverflow(by: factor)
+        return overflow ? nil : interval
+      }
     for interval in candidates {
       let ticks = ticks(every: interval)
       let widest = ticks.map { TimeText.format($0.time).count }.max() ?? 0
@@ -100,5 +105,12 @@ struct TimeScale: Sendable, Equatable {
     let label = TimeText.format(from).count
     if let first = ticks.first, first.column < label + 2 { return ticks }
     return [(0, from)] + ticks
+  }
+}
+
+extension Milliseconds {
+  /// The value limited to `-limit...limit`.
+  fileprivate func clamped(_ limit: Milliseconds) -> Milliseconds {
+    Swift.min(limit, Swift.max(-limit, self))
   }
 }

@@ -11,10 +11,10 @@ import Simulation
 /// fast-fail (rejected), `s` no free worker, `.` success.
 ///
 /// ```text
-/// payments ________################~______________
-///          ..xxxxx rrrrr  r  r  r  x r  .........
-///          +---------+---------+---------+---------+
-///          0s        10s       20s       30s       40s
+/// payments ___________###############~##############~___________________
+///          ..........xxrrrrrrrrrrrrrrtrrrrrrrrrrrrrr....................
+///          +--------------+--------------+--------------+--------------+
+///          0s             30s            1m             1m30s          2m
 /// ```
 public enum Timeline {
   /// Draws the timeline of several breakers over `from...to`.
@@ -63,7 +63,10 @@ public enum Timeline {
     case empty
   }
 
-  /// The state shown in each column: HALF_OPEN if the slice saw it, else OPEN, else CLOSED.
+  /// The state shown in each column: the state that filled at least three quarters of the
+  /// slice; otherwise the most telling one it saw (HALF_OPEN, then OPEN, then CLOSED), so a
+  /// short probe or trip still shows while a long steady stretch reads as what it was.
+  /// Columns before the breaker existed stay empty.
   static func band(_ track: TimelineTrack, scale: TimeScale) -> [Cell] {
     let transitions = track.transitions.sorted { $0.at < $1.at }
     var next = transitions.startIndex
@@ -73,12 +76,23 @@ public enum Timeline {
       next += 1
     }
     return (0..<scale.columns).map { column in
+      let begin = scale.start(ofColumn: column)
       let end = column + 1 == scale.columns ? scale.to : scale.start(ofColumn: column + 1) - 1
+      if let start = track.start, end < start { return .empty }
       var seen: Set<BreakerState> = [state]
+      var time: [BreakerState: Milliseconds] = [:]
+      var since = max(begin, track.start ?? begin)
       while next < transitions.endIndex, transitions[next].at <= end {
+        time[state, default: 0] += max(0, transitions[next].at - since)
+        since = max(since, transitions[next].at)
         state = transitions[next].to
         seen.insert(state)
         next += 1
+      }
+      time[state, default: 0] += max(0, end + 1 - since)
+      let total = max(1, time.values.reduce(0, +))
+      if let (dominant, share) = time.max(by: { $0.value < $1.value }), share * 4 >= total * 3 {
+        return .state(dominant)
       }
       if seen.contains(.halfOpen) { return .state(.halfOpen) }
       return .state(seen.contains(.open) ? .open : .closed)

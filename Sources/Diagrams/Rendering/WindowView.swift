@@ -11,11 +11,14 @@ import Simulation
 /// - Consecutive policy: the current run of failures.
 ///
 /// ```text
-/// payments  window  like=lesson  t=1m20s
-///   expired |<----------- counted: the last 60s ----------->|
-///   o     o |           x              x          x         |
-///  ---------+-----------------------------------------------+
-///         t=20s                                  t=1m20s (now)
+/// payments  window  like=lesson  t=1m5s
+///   expired |<------------- counted: the last 60s ------------->|
+///       o   |   x         x                     x               |
+///  ---------+---------------------------------------------------+
+///         t=5s                                       t=1m5s (now)
+/// kept failures, oldest first (at most 5 are kept):
+///   t=2s   expired (at t=1m2s)
+///   t=10s  counted (expires at t=1m10s)
 /// ```
 public enum WindowView {
   /// Draws the monitoring window of one breaker.

@@ -1,14 +1,15 @@
 import BreakerCore
 
 /// Prints instants of virtual time the way the diagrams label them: `0s`, `45s`, `1m`,
-/// `1m30s`, `2h`, `1s250ms`.
+/// `1m30s`, `2h`, `1s250ms`, `10y` (a year is 365 days, as in the lab's durations).
 ///
 /// Unlike ``DurationText/format(_:)`` (which prints configured durations as people write them,
 /// `60s`), an instant uses the largest unit that divides into it, so a time axis reads
 /// `0s 30s 1m 1m30s 2m`.
 enum TimeText {
   private static let units: [(suffix: String, millis: Milliseconds)] = [
-    ("d", 86_400_000), ("h", 3_600_000), ("m", 60_000), ("s", 1000), ("ms", 1),
+    ("y", 31_536_000_000), ("d", 86_400_000), ("h", 3_600_000), ("m", 60_000), ("s", 1000),
+    ("ms", 1),
   ]
 
   /// The instant as text, for example `1m12s`.

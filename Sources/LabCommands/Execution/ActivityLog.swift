@@ -2,37 +2,84 @@ import BreakerCore
 import Diagrams
 import Simulation
 
-/// The recent call results of each breaker, for timelines: a bounded ring per breaker, so
-/// memory does not grow with the number of calls.
+/// The call results of each breaker over the whole session, for timelines, in bounded memory:
+/// results are counted in time buckets, and when a breaker has too many buckets their width
+/// doubles and neighbours merge. A timeline never needs more detail than one column.
 struct ActivityLog: Sendable {
-  /// How many marks each breaker keeps.
-  static let capacity = 4096
+  /// How many buckets each breaker keeps at most.
+  static let capacity = 2048
 
-  private var rings: [String: Ring] = [:]
+  private var histories: [String: History] = [:]
 
-  struct Ring: Sendable {
-    var marks: [CallMark] = []
-    var next = 0
+  struct History: Sendable {
+    /// The width of a bucket, in milliseconds (a power of two).
+    var width: Milliseconds = 1
+    /// Bucket start times, ascending, and the count of each result in the bucket.
+    var starts: [Milliseconds] = []
+    var counts: [[Int32]] = []
 
-    mutating func append(_ mark: CallMark) {
-      if marks.count < ActivityLog.capacity {
-        marks.append(mark)
-      } else {
-        marks[next] = mark
-        next = (next + 1) % ActivityLog.capacity
+    mutating func add(_ result: CallResult, at time: Milliseconds) {
+      let start = time - ((time % width) + width) % width
+      if starts.last != start {
+        if starts.count == ActivityLog.capacity { coarsen() }
+        let merged = time - ((time % width) + width) % width
+        if starts.last != merged {
+          starts.append(merged)
+          counts.append([Int32](repeating: 0, count: CallResult.order.count))
+        }
       }
+      counts[counts.count - 1][result.index] &+= 1
     }
 
-    var ordered: [CallMark] { Array(marks[next...] + marks[..<next]) }
+    /// Doubles the bucket width, merging buckets that now share a start.
+    private mutating func coarsen() {
+      width *= 2
+      var newStarts: [Milliseconds] = []
+      var newCounts: [[Int32]] = []
+      for (start, count) in zip(starts, counts) {
+        let merged = start - ((start % width) + width) % width
+        if newStarts.last == merged {
+          for index in count.indices { newCounts[newCounts.count - 1][index] &+= count[index] }
+        } else {
+          newStarts.append(merged)
+          newCounts.append(count)
+        }
+      }
+      starts = newStarts
+      counts = newCounts
+    }
+
+    /// One mark per result seen in each bucket, at the bucket's start.
+    var marks: [CallMark] {
+      zip(starts, counts).flatMap { start, count in
+        CallResult.order.indices.filter { count[$0] > 0 }.map {
+          CallMark(at: start, result: CallResult.order[$0])
+        }
+      }
+    }
   }
 
   mutating func record(_ record: CallRecord) {
-    let key = record.breaker ?? record.service
-    rings[key, default: Ring()].append(CallMark(at: record.at, result: record.result))
+    histories[record.breaker ?? record.service, default: History()].add(
+      record.result, at: record.at)
   }
 
   /// The marks of one breaker (or unprotected service), oldest first.
-  func marks(of name: String) -> [CallMark] { rings[name]?.ordered ?? [] }
+  func marks(of name: String) -> [CallMark] { histories[name]?.marks ?? [] }
 
-  mutating func removeAll() { rings.removeAll() }
+  mutating func removeAll() { histories.removeAll() }
+}
+
+extension CallResult {
+  static let order: [CallResult] = [.success, .failure, .timeout, .rejected, .starved]
+
+  var index: Int {
+    switch self {
+    case .success: 0
+    case .failure: 1
+    case .timeout: 2
+    case .rejected: 3
+    case .starved: 4
+    }
+  }
 }

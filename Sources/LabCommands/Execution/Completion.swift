@@ -62,7 +62,7 @@ public struct Completion {
       return position == 1 || verb == "load"
         ? services + (verb == "load" ? ["for", "poisson"] : [])
         : ["retries="]
-    case "succeed", "fail", "window", "stats", "log":
+    case "succeed", "fail", "ignore", "window", "stats", "log":
       return position == 1 ? breakers : []
     case "show", "timeline":
       return breakers

@@ -48,20 +48,43 @@ public enum Describe {
   /// The summary lines of a load.
   static func load(
     _ summary: LoadSummary, targets: [Command.LoadTarget], duration: Milliseconds,
-    now: Milliseconds
+    poisson: Bool, now: Milliseconds
   ) -> [String] {
     let what = targets.map { "\($0.service) \(rate($0.rate))/s" }.joined(separator: ", ")
     var lines = [
-      "load \(what) for \(fmt(duration)): \(summary.requests) requests"
-        + (summary.interrupted ? " (interrupted at t=\(fmt(now)))" : ""),
-      "  attempts: \(summary.successes) succeeded, \(summary.failures) failed, "
-        + "\(summary.timeouts) timed out, \(summary.rejections) failed fast, "
-        + "\(summary.starved) starved (no free worker)",
+      "load \(what) for \(fmt(duration))\(poisson ? " (poisson)" : ""): "
+        + plural(summary.requests, "request")
+        + (summary.interrupted ? " (interrupted at t=\(fmt(now)))" : "")
     ]
+    let results = [
+      (summary.successes, "succeeded"), (summary.failures, "failed"),
+      (summary.timeouts, "timed out"), (summary.rejections, "failed fast"),
+      (summary.starved, "starved (no free worker)"),
+    ].filter { $0.0 > 0 }.map { "\($0.0) \($0.1)" }
+    lines.append("  attempts: " + (results.isEmpty ? "none ended" : results.joined(separator: ", ")))
     if summary.fallbacks > 0 { lines.append("  \(summary.fallbacks) answered by fallback") }
     if summary.stillInFlight > 0 {
-      lines.append("  \(summary.stillInFlight) calls still in flight at t=\(fmt(now))")
+      lines.append("  \(plural(summary.stillInFlight, "call")) still in flight at t=\(fmt(now))")
     }
+    return lines
+  }
+
+  /// Breaks `text` at `"; "` (then at spaces) into lines of at most `width` columns, the
+  /// continuation lines indented by two spaces.
+  static func wrap(_ text: String, width: Int) -> [String] {
+    guard text.count > width else { return [text] }
+    var lines: [String] = []
+    var current = ""
+    for word in text.split(separator: " ", omittingEmptySubsequences: false) {
+      let candidate = current.isEmpty ? String(word) : current + " " + word
+      if candidate.count > width, current.contains(where: { $0 != " " }) {
+        lines.append(current)
+        current = "  " + word
+      } else {
+        current = candidate
+      }
+    }
+    if !current.isEmpty { lines.append(current) }
     return lines
   }
 
@@ -77,6 +100,24 @@ public enum Describe {
     }
   }
 
+  /// Notes for settings that cannot matter under the configuration's policy.
+  static func ineffective(_ keys: [String], in config: BreakerConfiguration) -> [String] {
+    let countOnly: Set = ["threshold", "window"]
+    let rateOnly: Set = ["rate", "volume", "rolling", "buckets", "last", "buckets-clock",
+      "compare", "percent", "count-rejected", "evaluate"]
+    return keys.compactMap { key in
+      let idle =
+        switch config.policy {
+        case .rate: countOnly.contains(key)
+        case .count: rateOnly.contains(key)
+        case .consecutive: rateOnly.contains(key) || key == "window"
+        }
+      return idle
+        ? "note: '\(key)' does nothing with policy=\(config.policy.rawValue); see 'help keys'"
+        : nil
+    }
+  }
+
   /// The breaker's counters in a few words, e.g. `3/5 failures within 60s`.
   public static func counters(_ breaker: CircuitBreaker, now: Milliseconds) -> String? {
     let config = breaker.configuration
@@ -86,8 +127,11 @@ public enum Describe {
       return nil
     case .halfOpen:
       let limit = config.trials.map { "\($0)" } ?? "unlimited"
-      return "HALF_OPEN: \(breaker.trialsAdmitted)/\(limit) trials used, "
-        + "\(breaker.trialSuccesses)/\(config.successes) successes"
+      let used = "HALF_OPEN: \(breaker.trialsAdmitted)/\(limit) trials used, "
+      if config.closeRule == .rate {
+        return used + "\(breaker.trialSuccesses) ok, \(breaker.trialFailures) failed"
+      }
+      return used + "\(breaker.trialSuccesses)/\(config.successes) successes"
     case .closed:
       switch config.policy {
       case .count:
@@ -97,9 +141,16 @@ public enum Describe {
         return "\(breaker.consecutiveFailures)/\(config.threshold) consecutive failures"
       case .rate:
         let (calls, _) = breaker.rateTotals(at: now)
-        let percent = breaker.errorPercent(at: now).map(PercentText.format) ?? "0%"
-        return "error rate \(percent) of \(calls) calls; trips \(config.comparison.rawValue) "
-          + "\(PercentText.format(config.rate)) from \(config.volume) calls"
+        var percent = breaker.errorPercent(at: now) ?? 0
+        if config.percentMath == .integer { percent = percent.rounded(.towardZero) }
+        var text =
+          "error rate \(PercentText.format(percent)) of \(plural(calls, "call")); trips "
+          + "\(config.comparison.rawValue) \(PercentText.format(config.rate))"
+          + (config.volume > 0 ? " once \(plural(config.volume, "call")) are in" : "")
+        if case .periodic(let interval) = config.evaluation {
+          text += "; judged at the next \(fmt(interval)) snapshot"
+        }
+        return text
       }
     }
   }
@@ -112,6 +163,11 @@ public enum Describe {
     case .disabled: "every call passes; nothing is recorded"
     case .metricsOnly: "every call passes; outcomes are counted but never trip it"
     }
+  }
+
+  /// `1 call`, `3 calls`.
+  static func plural(_ count: Int, _ noun: String) -> String {
+    "\(count) \(noun)\(count == 1 ? "" : "s")"
   }
 
   static func rate(_ value: Double) -> String {

@@ -13,9 +13,8 @@ enum Help {
     default:
       guard let spec = CommandSpec.named(topic) else {
         let topics = CommandSpec.all.map(\.name) + ["keys", "presets", "durations"]
-        let hint = Suggestion.hint(for: topic, in: topics)
-        throw CommandError(
-          "no help on '\(topic)'\(hint.isEmpty ? "; 'help' lists the topics" : hint)")
+        let hint = Suggestion.hint(for: topic, in: topics, otherwise: "'help' lists the topics")
+        throw CommandError("no help on '\(topic)'\(hint)")
       }
       var lines = ["usage: \(spec.usage)", "  \(spec.summary)", "example: \(spec.example)"]
       if spec.name == "breaker" { lines += ["see also: help keys, help presets"] }

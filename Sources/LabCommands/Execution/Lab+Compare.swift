@@ -19,9 +19,9 @@ extension Lab {
       }
       guard let index = phases.firstIndex(where: { $0.name == setting.key }) else {
         let keys = ["rate"] + phases.map(\.name)
-        throw CommandError(
-          "unknown compare setting '\(setting.key)'\(Suggestion.hint(for: setting.key, in: keys))"
-            + "; settings: \(keys.joined(separator: ", "))")
+        let hint = Suggestion.hint(
+          for: setting.key, in: keys, otherwise: "settings: \(keys.joined(separator: ", "))")
+        throw CommandError("unknown compare setting '\(setting.key)'\(hint)")
       }
       guard let length = DurationText.parse(setting.value), length <= 86_400_000 else {
         throw CommandError(
@@ -54,10 +54,10 @@ extension Lab {
       let plan = phases.filter { $0.length > 0 }.map {
         "\($0.name) \(DurationText.format($0.length))"
       }
-      var lines = [
+      var lines = Describe.wrap(
         "compare \(names.joined(separator: ", ")): \(Describe.rate(rate)) calls/s to each, "
-          + plan.joined(separator: ", then ") + " (a scratch world; yours is unchanged)"
-      ]
+          + plan.joined(separator: ", then ") + " (a scratch world; yours is unchanged)",
+        width: style.width)
       lines += Comparison.render(
         views: views, tracks: tracks, from: 0, to: scratch.now, style: style)
       return lines

@@ -14,9 +14,9 @@ extension Lab {
     var found: [BreakerSlot] = []
     for name in names {
       guard let slot = world.slot(named: name) else {
-        let hint = Suggestion.hint(for: name, in: world.slots.map(\.name))
-        throw CommandError(
-          "no breaker named '\(name)'\(hint.isEmpty ? "; create it with 'breaker \(name)'" : hint)")
+        let hint = Suggestion.hint(
+          for: name, in: world.slots.map(\.name), otherwise: "create it with 'breaker \(name)'")
+        throw CommandError("no breaker named '\(name)'\(hint)")
       }
       found.append(slot)
     }
@@ -32,7 +32,8 @@ extension Lab {
   func track(of slot: BreakerSlot) -> TimelineTrack {
     TimelineTrack(
       name: slot.name, initialState: slot.transitions.first?.from ?? slot.breaker.state,
-      transitions: slot.transitions, marks: activity.marks(of: slot.name))
+      transitions: slot.transitions, marks: activity.marks(of: slot.name),
+      start: slot.createdAt)
   }
 
   func show(_ names: [String]) throws(CommandError) -> [String] {
@@ -47,7 +48,7 @@ extension Lab {
 
   func timeline(_ names: [String]) throws(CommandError) -> [String] {
     let chosen = try slots(names)
-    let start = chosen.map { $0.breaker.origin }.min() ?? 0
+    let start = chosen.map(\.createdAt).min() ?? 0
     return Timeline.render(chosen.map(track(of:)), from: start, to: world.now, style: style)
   }
 
@@ -73,37 +74,42 @@ extension Lab {
     return lines
   }
 
+  /// The counters of one breaker or unprotected service, or of everything; columns that
+  /// are zero everywhere are left out so the table fits.
   func stats(_ name: String?) throws(CommandError) -> [String] {
-    let chosen = try slots(name.map { [$0] } ?? [])
-    var rows = [
-      [
-        "name", "state", "calls", "ok", "failed", "timeouts", "fast-fails", "fallbacks",
-        "in-flight", "waited",
-      ]
-    ]
-    for slot in chosen {
-      rows.append(row(slot.name, state: stateLabel(slot.breaker), slot.stats))
-    }
-    if name == nil {
-      for (index, service) in world.services.enumerated() where service.breaker == nil {
-        rows.append(row(service.name, state: "(none)", world.unprotectedStats[index]))
+    var rows: [(String, String, BreakerStats)] = []
+    let unprotected = world.services.enumerated().filter { $0.element.breaker == nil }
+    if let name, world.slot(named: name) == nil,
+      let service = unprotected.first(where: { $0.element.name == name })
+    {
+      rows.append((name, "(none)", world.unprotectedStats[service.offset]))
+    } else if name != nil || !world.slots.isEmpty || unprotected.isEmpty {
+      rows += try slots(name.map { [$0] } ?? []).map {
+        ($0.name, stateLabel($0.breaker), $0.stats)
       }
     }
-    var lines = Describe.table(rows)
+    if name == nil {
+      rows += unprotected.map { ($0.element.name, "(none)", world.unprotectedStats[$0.offset]) }
+    }
+    let columns: [(title: String, value: (BreakerStats) -> String, always: Bool)] = [
+      ("calls", { "\($0.calls)" }, true), ("ok", { "\($0.successes)" }, true),
+      ("failed", { "\($0.failures)" }, true), ("timeouts", { "\($0.timeouts)" }, false),
+      ("fast-fails", { "\($0.rejections)" }, true), ("dropped", { "\($0.uncounted)" }, false),
+      ("fallbacks", { "\($0.fallbacks)" }, false), ("in-flight", { "\($0.inFlight)" }, false),
+      ("waited", { DurationText.format($0.waitingMillis) }, false),
+    ]
+    let shown = columns.filter { column in
+      column.always || rows.contains { !["0", "0ms"].contains(column.value($0.2)) }
+    }
+    var table = [["name", "state"] + shown.map(\.title)]
+    table += rows.map { row in [row.0, row.1] + shown.map { $0.value(row.2) } }
+    var lines = Describe.table(table)
     if name == nil, let workers = world.workers {
       lines.append(
         "pool: \(world.busyWorkers)/\(workers) workers busy; "
           + "\(world.starvedRequests) requests dropped for want of a worker")
     }
     return lines
-  }
-
-  private func row(_ name: String, state: String, _ stats: BreakerStats) -> [String] {
-    [
-      name, state, "\(stats.calls)", "\(stats.successes)",
-      "\(stats.failures)", "\(stats.timeouts)", "\(stats.rejections)", "\(stats.fallbacks)",
-      "\(stats.inFlight)", DurationText.format(stats.waitingMillis),
-    ]
   }
 
   func stateLabel(_ breaker: CircuitBreaker) -> String {

@@ -130,7 +130,14 @@ public struct Lab {
       let change = try world.configureBreaker(name, settings: settings.map { ($0.key, $0.value) })
       guard let slot = world.slot(named: name) else { return [] }
       let verb = change == .created ? "created" : "reconfigured (CLOSED, counts cleared)"
-      return ["breaker \(name) \(verb): \(Describe.configuration(slot.breaker.configuration))"]
+      var lines = Describe.wrap(
+        "breaker \(name) \(verb): \(Describe.configuration(slot.breaker.configuration))",
+        width: style.width)
+      if case .reconfigured(let transition?) = change {
+        narrator.observe(.transition(breaker: name, transition))
+        lines += narrator.lines
+      }
+      return lines + Describe.ineffective(settings.map(\.key), in: slot.breaker.configuration)
     case .service(let name, let mode, let options):
       try world.configureService(
         name, mode: mode, latency: options.latency, breaker: options.breaker,
@@ -173,7 +180,8 @@ public struct Lab {
         targets.map { ($0.service, $0.rate) }, for: duration, poisson: poisson,
         observer: &narrator)
       return narrator.lines + narrator.extraTransitionsLine
-        + Describe.load(summary, targets: targets, duration: duration, now: world.now)
+        + Describe.load(
+          summary, targets: targets, duration: duration, poisson: poisson, now: world.now)
     case .forceState(let name, let state):
       try world.force(name, to: state, observer: &narrator)
       return narrator.lines.isEmpty ? ["\(name) is already \(state.label)"] : narrator.lines
@@ -183,7 +191,7 @@ public struct Lab {
     case .pool(let size):
       try world.setWorkers(size)
       return [
-        size.map { "pool: \($0) workers; a request waits for none: with all busy it is dropped" }
+        size.map { "pool: \($0) workers; a request that finds them all busy is dropped" }
           ?? "pool: off (unlimited workers)"
       ]
     default:
@@ -217,9 +225,19 @@ extension Lab {
 }
 
 extension Narrator {
-  /// The line that mentions transitions not printed, if any.
+  /// The lines that sum up calls and transitions not printed one by one, if any.
   var extraTransitionsLine: [String] {
-    unprintedTransitions == 0
-      ? [] : ["... and \(unprintedTransitions) more transitions (see 'log' or the trace)"]
+    var lines: [String] = []
+    let calls = unprintedCalls
+    let count = calls.successes + calls.failures + calls.timeouts + calls.rejections + calls.starved
+    if count > 0 {
+      lines.append(
+        "and \(count) more calls: \(calls.successes) succeeded, \(calls.failures) failed, "
+          + "\(calls.timeouts) timed out, \(calls.rejections) failed fast, \(calls.starved) starved")
+    }
+    if unprintedTransitions > 0 {
+      lines.append("and \(unprintedTransitions) more transitions (see 'log' or the trace)")
+    }
+    return lines
   }
 }

@@ -8,6 +8,8 @@ import Simulation
 /// per command, after which the rest are counted and mentioned once.
 struct Narrator: WorldObserver {
   static let transitionLineLimit = 200
+  /// Calls narrated one line each per command; the rest are summed up in one line.
+  static let callLineLimit = 1000
 
   var lines: [String] = []
   var trace: (any TraceSink)?
@@ -17,6 +19,9 @@ struct Narrator: WorldObserver {
   var transitionsSeen: [String: Transition] = [:]
   var stop: @Sendable () -> Bool
   private var transitionLines = 0
+  private var callLines = 0
+  /// The calls past ``callLineLimit``, counted by result.
+  private(set) var unprintedCalls = LoadSummary()
   /// Transitions seen so far in this command.
   private(set) var transitionCount = 0
   private(set) var unprintedTransitions = 0
@@ -43,6 +48,11 @@ struct Narrator: WorldObserver {
     case .call(let record):
       activity.record(record)
       guard !record.fromLoad else { return }
+      guard callLines < Narrator.callLineLimit else {
+        unprintedCalls.count(record)
+        return
+      }
+      callLines += 1
       lines.append(Narrator.line(for: record))
     }
   }
@@ -58,25 +68,34 @@ struct Narrator: WorldObserver {
     let who =
       record.breaker == nil || record.breaker == record.service
       ? record.service : "\(record.service) via \(record.breaker ?? "")"
-    var verb =
-      record.forced
-      ? (record.result == .success ? "succeed" : "fail") : "call"
+    var verb: String
+    switch record.forced {
+    case nil: verb = "call"
+    case .success?: verb = "succeed"
+    case .ignored?: verb = "ignore"
+    case .failure?, .timeout?: verb = "fail"
+    }
     if record.attempt > 1 { verb += " (attempt \(record.attempt))" }
     let took = DurationText.format(record.at - record.startedAt)
+    let forced = record.forced != nil
     var text: String
     switch record.result {
+    case .success where record.forced == .ignored:
+      text = record.uncounted ? "neutral: neither success nor failure" : "counted as a success"
     case .success:
-      text = record.forced ? "success counted" : "success in \(took)"
+      text = forced ? "success counted" : "success in \(took)"
     case .failure:
-      text = record.forced ? "failure counted" : "failure in \(took)"
+      text = forced ? "failure counted" : "failure in \(took)"
     case .timeout:
-      text = record.forced ? "timeout counted" : "timeout after \(took)"
+      text = forced ? "timeout counted" : "timeout after \(took)"
     case .rejected:
       text = "rejected: failed fast (\(rejection(record.rejection, at: record.at)))"
     case .starved:
       text = "no free worker in the pool; request dropped"
     }
-    if record.uncounted { text += " (not counted: stale or neutral)" }
+    if record.uncounted, record.forced != .ignored {
+      text += " (not counted: admitted before the last state change)"
+    }
     if record.fellBack { text += "; fallback answered" }
     return "t=\(DurationText.format(record.at))  \(who)  \(verb) -> \(text)"
   }

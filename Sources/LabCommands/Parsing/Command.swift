@@ -10,7 +10,7 @@ public enum Command: Sendable, Equatable {
   case service(name: String, mode: FaultMode?, options: ServiceOptions)
   /// `call NAME [COUNT] [retries=N]`
   case call(name: String, count: Int, retries: Int?)
-  /// `succeed NAME [COUNT]` and `fail NAME [COUNT]`
+  /// `succeed NAME [COUNT]`, `fail NAME [COUNT]` and `ignore NAME [COUNT]`
   case force(outcome: Outcome, name: String, count: Int)
   /// `advance DURATION`
   case advance(Milliseconds)

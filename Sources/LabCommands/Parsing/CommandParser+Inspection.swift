@@ -25,17 +25,19 @@ extension CommandParser {
         "closed": .closed, "open": .open, "half-open": .halfOpen, "half_open": .halfOpen,
       ]
       guard let state = states[words[1].lowercased()] else {
-        let hint = Suggestion.hint(for: words[1], in: ["closed", "open", "half-open"])
-        throw CommandError("unknown state '\(words[1])'\(hint); states: closed, open, half-open")
+        let hint = Suggestion.hint(
+          for: words[1], in: ["closed", "open", "half-open"],
+          otherwise: "states: closed, open, half-open")
+        throw CommandError("unknown state '\(words[1])'\(hint)")
       }
       return .forceState(name: try name(words[0], verb: verb), state: state)
     case "mode":
       guard words.count == 2 else { throw usageError(verb) }
       guard let mode = BreakerMode(rawValue: words[1]) else {
         let modes = BreakerMode.allCases.map(\.rawValue)
-        let hint = Suggestion.hint(for: words[1], in: modes)
-        throw CommandError(
-          "unknown mode '\(words[1])'\(hint); modes: \(modes.joined(separator: ", "))")
+        let hint = Suggestion.hint(
+          for: words[1], in: modes, otherwise: "modes: \(modes.joined(separator: ", "))")
+        throw CommandError("unknown mode '\(words[1])'\(hint)")
       }
       return .mode(name: try name(words[0], verb: verb), mode: mode)
     case "pool":
@@ -75,9 +77,9 @@ extension CommandParser {
       } else {
         guard Preset(rawValue: word) != nil else {
           let names = Preset.allCases.map(\.rawValue)
-          throw CommandError(
-            "unknown preset '\(word)'\(Suggestion.hint(for: word, in: names)); presets: "
-              + names.joined(separator: ", "))
+          let hint = Suggestion.hint(
+            for: word, in: names, otherwise: "presets: " + names.joined(separator: ", "))
+          throw CommandError("unknown preset '\(word)'\(hint)")
         }
         presets.append(word)
       }

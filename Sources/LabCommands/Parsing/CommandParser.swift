@@ -15,13 +15,14 @@ public enum CommandParser {
     case "call": return try parseCall(arguments)
     case "succeed": return try parseForce(.success, arguments, verb: verb)
     case "fail": return try parseForce(.failure, arguments, verb: verb)
+    case "ignore": return try parseForce(.ignored, arguments, verb: verb)
     case "advance": return try parseAdvance(arguments)
     case "load": return try parseLoad(arguments)
     default:
       if let command = try parseOther(verb, arguments) { return command }
-      let hint = Suggestion.hint(for: verb, in: CommandSpec.all.map(\.name))
-      throw CommandError(
-        "unknown command '\(verb)'\(hint.isEmpty ? "; type 'help' for the list" : hint)")
+      let hint = Suggestion.hint(
+        for: verb, in: CommandSpec.all.map(\.name), otherwise: "type 'help' for the list")
+      throw CommandError("unknown command '\(verb)'\(hint)")
     }
   }
 
@@ -65,10 +66,10 @@ public enum CommandParser {
         mode = .flaky(percent)
       default:
         let modes = ["up", "down", "hang", "slow", "flaky", "refuse"]
-        let hint = Suggestion.hint(for: first, in: modes)
-        throw CommandError(
-          "unknown mode '\(first)'\(hint); modes: up, down, hang, slow DURATION, "
-            + "flaky PERCENT, refuse")
+        let hint = Suggestion.hint(
+          for: first, in: modes,
+          otherwise: "modes: up, down, hang, slow DURATION, flaky PERCENT, refuse")
+        throw CommandError("unknown mode '\(first)'\(hint)")
       }
     }
     var options = Command.ServiceOptions()
@@ -113,9 +114,9 @@ public enum CommandParser {
       }
     default:
       let keys = ["latency", "breaker", "retries", "fallback", "timeout"]
-      let hint = Suggestion.hint(for: key, in: keys)
-      throw CommandError(
-        "unknown service setting '\(key)'\(hint); settings: \(keys.joined(separator: ", "))")
+      let hint = Suggestion.hint(
+        for: key, in: keys, otherwise: "settings: \(keys.joined(separator: ", "))")
+      throw CommandError("unknown service setting '\(key)'\(hint)")
     }
   }
 
@@ -127,7 +128,9 @@ public enum CommandParser {
       if word.contains("=") {
         let (key, value) = try setting(word, verb: "call")
         guard key == "retries" else {
-          throw CommandError("unknown call setting '\(key)'; usage: " + usage("call"))
+          let hint = Suggestion.hint(
+            for: key, in: ["retries"], otherwise: "usage: " + usage("call"))
+          throw CommandError("unknown call setting '\(key)'\(hint)")
         }
         guard let number = Int(value), (0...100).contains(number) else {
           throw CommandError("'retries' must be a whole number from 0 to 100; got '\(value)'")
@@ -173,7 +176,7 @@ public enum CommandParser {
     }
     guard DurationText.parse(word) == nil, DurationText.parse(shape) != nil else { return nil }
     return CommandError(
-      "'\(word)' is too long; durations go up to \(DurationText.format(DurationText.maximum))")
+      "'\(word)' is too long; durations go up to about 3 million years (3000000y)")
   }
 
   private static func parseLoad(_ words: [String]) throws(CommandError) -> Command {
@@ -195,7 +198,8 @@ public enum CommandParser {
     else {
       if let error = rest.first.flatMap(tooLong) { throw error }
       throw CommandError(
-        "'load' needs a duration after 'for', such as 30s; got \(quoted(rest.first))")
+        "'load' needs a duration of at least 1ms after 'for', such as 30s; got "
+          + quoted(rest.first))
     }
     var poisson = false
     for word in rest.dropFirst() {
@@ -238,7 +242,8 @@ public enum CommandParser {
       let rate = Double(body), rate > 0, rate <= 1_000_000
     else {
       throw CommandError(
-        "'\(word)' is not a rate; write calls per second from 0 to 1000000, such as 50/s")
+        "'\(word)' is not a rate; write calls per second, above 0 and up to 1000000, such as "
+          + "50/s")
     }
     return rate
   }

@@ -15,7 +15,7 @@ public struct CommandSpec: Sendable {
       name: "service",
       usage: "service NAME MODE [latency=DURATION] [breaker=NAME|none] [retries=N] "
         + "[fallback=on|off] [timeout=DURATION|off]",
-      summary: "MODE: up | down | hang | slow DURATION | flaky PERCENT | refuse",
+      summary: "create or change a service: MODE up | down | hang | slow D | flaky P% | refuse",
       example: "service payments slow 2s"),
     CommandSpec(
       name: "call", usage: "call NAME [COUNT] [retries=N]",
@@ -29,6 +29,10 @@ public struct CommandSpec: Sendable {
       name: "fail", usage: "fail NAME [COUNT]",
       summary: "calls through the breaker whose outcome is forced to failure, instantly",
       example: "fail payments 5"),
+    CommandSpec(
+      name: "ignore", usage: "ignore NAME [COUNT]",
+      summary: "calls whose outcome is neutral (a cancelled call, a client error); see 'ignored='",
+      example: "ignore payments"),
     CommandSpec(
       name: "advance", usage: "advance DURATION",
       summary: "move the virtual clock, firing everything due", example: "advance 30s"),
@@ -76,7 +80,7 @@ public struct CommandSpec: Sendable {
       name: "reset", usage: "reset", summary: "an empty world at t=0 (the seed is kept)",
       example: "reset"),
     CommandSpec(
-      name: "help", usage: "help [COMMAND|keys|presets]",
+      name: "help", usage: "help [COMMAND|keys|presets|durations]",
       summary: "usage, keys, an example", example: "help breaker"),
     CommandSpec(name: "quit", usage: "quit", summary: "leave the lab (Ctrl-D works too)", example: "quit"),
   ]

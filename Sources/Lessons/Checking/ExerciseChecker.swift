@@ -61,7 +61,7 @@ enum ExerciseChecker {
       }
       return Fact(
         kind: .time, subject: "\(name) allows a trial at t=",
-        value: DurationText.format(slot.breaker.trialAt))
+        value: DurationText.format(slot.breaker.firstTrialAt))
     case "rejections":
       let count = slot.stats.rejections - (before?.stats.rejections ?? 0)
       return Fact(kind: .count, subject: "\(name) failed fast this many times:", value: "\(count)")

@@ -87,9 +87,8 @@ extension CourseSession {
       return try exerciseCommand(verb, rest.joined(separator: " "))
     default:
       let names = CourseSession.commands.map(\.name)
-      let hint = Suggestion.hint(for: verb, in: names)
-      throw CommandError(
-        "unknown course command '\(verb)'\(hint.isEmpty ? "; ':help' lists them" : hint)")
+      let hint = Suggestion.hint(for: verb, in: names, otherwise: "':help' lists them")
+      throw CommandError("unknown course command '\(verb)'\(hint)")
     }
   }
 

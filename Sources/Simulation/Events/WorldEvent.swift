@@ -29,8 +29,8 @@ public struct CallRecord: Sendable, Equatable {
   public var uncounted: Bool
   /// Whether the call came from a `load` rather than a direct command.
   public var fromLoad: Bool
-  /// Whether the outcome was forced (`succeed`/`fail`): no service was reached.
-  public var forced: Bool
+  /// The outcome forced by `succeed`/`fail`/`ignore` (no service was reached), if any.
+  public var forced: Outcome?
   /// For a rejection: why.
   public var rejection: Rejection?
 }

@@ -33,6 +33,8 @@ public struct BreakerSlot: Sendable {
   public var transitions: [Transition] = []
   /// Transitions dropped from the front of ``transitions`` by the cap.
   public var droppedTransitions = 0
+  /// When the breaker was first created (a reconfiguration keeps it).
+  public internal(set) var createdAt: Milliseconds
   /// A serialised breaker's lock: whether a call holds it.
   var lockHeld = false
   /// The deadline already on the world's event queue for this breaker's timers.
@@ -41,5 +43,6 @@ public struct BreakerSlot: Sendable {
   init(name: String, breaker: CircuitBreaker) {
     self.name = name
     self.breaker = breaker
+    self.createdAt = breaker.origin
   }
 }

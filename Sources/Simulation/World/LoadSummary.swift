@@ -18,7 +18,8 @@ public struct LoadSummary: Sendable, Equatable {
   /// Creates zeroed counters.
   public init() {}
 
-  mutating func count(_ record: CallRecord) {
+  /// Counts one ended attempt by its result.
+  public mutating func count(_ record: CallRecord) {
     switch record.result {
     case .success: successes += 1
     case .failure: failures += 1

@@ -13,6 +13,10 @@ struct Attempt: Sendable, Equatable {
   var number: Int
   var retriesLeft: Int
   var fromLoad: Bool
+  /// The operation (command or load) that started the request, for its tally.
+  var batch: UInt32 = 0
+  /// For `succeed`/`fail`/`ignore`: the outcome forced on the call.
+  var forced: Outcome? = nil
 }
 
 /// Something due at a virtual time, ordered by (time, sequence) so ties keep insertion order.

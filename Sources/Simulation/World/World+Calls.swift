@@ -14,7 +14,7 @@ extension World {
     let attempt = Attempt(
       request: id, service: service, breaker: breaker, permit: nil, result: .success,
       startedAt: now, number: 1, retriesLeft: retries ?? services[service].retries,
-      fromLoad: fromLoad)
+      fromLoad: fromLoad, batch: batch)
     if let workers, busyWorkers >= workers {
       starvedRequests += 1
       emit(attempt, result: .starved, fellBack: services[service].fallback, observer: &observer)
@@ -38,7 +38,9 @@ extension World {
         emit(attempt, result: .starved, fellBack: false, observer: &observer)
         endRequest(attempt.request)
       } else {
+        // A caller waiting for the lock is in flight from the application's point of view.
         lockQueues[index, default: []].append(attempt)
+        slots[index].stats.inFlight += 1
       }
       return
     }
@@ -85,6 +87,7 @@ extension World {
       (duration, attempt.result) = (timeout, .timeout)
     }
     adjustInFlight(attempt, by: 1)
+    if attempt.breaker == nil { unprotectedStats[attempt.service].calls += 1 }
     guard let duration else { return }  // Hung for good: only counted, never scheduled.
     if duration == 0 {
       finish(attempt, observer: &observer)
@@ -123,7 +126,6 @@ extension World {
       slots[index].stats.waitingMillis += now - attempt.startedAt
       if slots[index].breaker.configuration.serialized { slots[index].lockHeld = false }
     } else {
-      unprotectedStats[attempt.service].calls += 1
       unprotectedStats[attempt.service].count(attempt.result, fellBack: fellBack, uncounted: false)
       unprotectedStats[attempt.service].waitingMillis += now - attempt.startedAt
     }
@@ -144,11 +146,13 @@ extension World {
     } else {
       endRequest(attempt.request)
     }
-    if let index = attempt.breaker, !slots[index].lockHeld,
+    // Hand the lock on: callers that fail fast never take it, so keep going until one does.
+    while let index = attempt.breaker, !slots[index].lockHeld,
       var waiting = lockQueues[index], let next = waiting.popFirst()
     {
       lockQueues[index] = waiting.isEmpty ? nil : waiting
       slots[index].stats.waitingMillis += now - next.startedAt
+      slots[index].stats.inFlight -= 1
       var resumed = next
       resumed.startedAt = now
       startAttempt(resumed, observer: &observer)
@@ -169,14 +173,23 @@ extension World {
       at: now, startedAt: attempt.startedAt, service: services[attempt.service].name,
       breaker: attempt.breaker.map { slots[$0].name }, result: result, attempt: attempt.number,
       fellBack: fellBack, uncounted: uncounted, fromLoad: attempt.fromLoad,
-      forced: attempt.request == 0, rejection: rejection)
-    if attempt.fromLoad { loadTally.count(record) } else { commandTally.count(record) }
+      forced: attempt.forced, rejection: rejection)
+    if attempt.batch == batch {
+      if attempt.fromLoad { loadTally.count(record) } else { commandTally.count(record) }
+    }
     observer.observe(.call(record))
   }
 }
 
 extension BreakerStats {
+  /// Counts one ended attempt; a result the breaker dropped (stale or neutral) is counted as
+  /// `uncounted` only, so the counters always add up to `calls`.
   mutating func count(_ result: CallResult, fellBack: Bool, uncounted: Bool) {
+    if fellBack { fallbacks += 1 }
+    if uncounted {
+      self.uncounted += 1
+      return
+    }
     switch result {
     case .success: successes += 1
     case .failure: failures += 1
@@ -184,7 +197,5 @@ extension BreakerStats {
     case .rejected: rejections += 1
     case .starved: break
     }
-    if fellBack { fallbacks += 1 }
-    if uncounted { self.uncounted += 1 }
   }
 }

@@ -15,6 +15,7 @@ extension World {
     try checkCount(Int64(count), what: "calls")
     run(until: now, observer: &observer)
     commandTally = LoadSummary()
+    batch &+= 1
     for _ in 0..<count {
       if observer.shouldStop {
         commandTally.interrupted = true
@@ -48,6 +49,7 @@ extension World {
     try checkCount(Int64(count), what: "calls")
     run(until: now, observer: &observer)
     commandTally = LoadSummary()
+    batch &+= 1
     let service = serviceIndex[name] ?? services.firstIndex { $0.breaker == name } ?? 0
     for _ in 0..<count {
       if observer.shouldStop { break }
@@ -59,7 +61,7 @@ extension World {
       slots[index].stats.calls += 1
       var attempt = Attempt(
         request: 0, service: service, breaker: index, permit: nil, result: .success,
-        startedAt: now, number: 1, retriesLeft: 0, fromLoad: false)
+        startedAt: now, number: 1, retriesLeft: 0, fromLoad: false, batch: batch, forced: outcome)
       switch decision.admission {
       case .rejected(let rejection):
         slots[index].stats.rejections += 1
@@ -102,11 +104,14 @@ extension World {
     for target in targets {
       indices.append(try serviceIndexOrThrow(target.service))
       guard target.rate > 0, target.rate <= 1_000_000 else {
-        throw WorldError("rate must be from 0 to 1000000 calls per second; got \(target.rate)")
+        throw WorldError(
+          "a rate must be above 0 and up to 1000000 calls per second; got \(target.rate)")
       }
       total += LoadGenerator.evenCount(rate: target.rate, duration: duration)
     }
-    guard duration > 0 else { throw WorldError("load needs a duration above 0ms, e.g. 'for 30s'") }
+    guard duration > 0 else {
+      throw WorldError("a load needs a duration of at least 1ms, e.g. 'for 30s'")
+    }
     let expected = poisson ? total * 1.1 + 100 : total
     guard expected <= Double(World.callLimit) else {
       throw WorldError(
@@ -115,6 +120,7 @@ extension World {
     }
     run(until: now, observer: &observer)
     loadTally = LoadSummary()
+    batch &+= 1
     let end = now + duration
     for (index, target) in zip(indices, targets) {
       loads.append(

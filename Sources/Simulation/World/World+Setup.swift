@@ -15,8 +15,9 @@ extension World {
   /// What ``configureBreaker(_:settings:)`` did.
   public enum BreakerChange: Sendable, Equatable {
     case created
-    /// Reconfigured: the breaker starts again CLOSED with fresh counts.
-    case reconfigured
+    /// Reconfigured: the breaker starts again CLOSED with fresh counts; the transition back
+    /// to CLOSED, if it was elsewhere, is in its log.
+    case reconfigured(Transition?)
   }
 
   /// Creates or reconfigures the breaker `name`, which guards the service of the same name
@@ -41,11 +42,15 @@ extension World {
           "breaker '\(name)' has \(slots[index].stats.inFlight) call(s) in flight; "
             + "advance until they end, or 'reset' the world, before reconfiguring it")
       }
+      let old = slots[index].breaker.state
       slots[index].breaker = breaker
       slots[index].scheduledDeadline = nil
       slots[index].lockHeld = false
       syncTimer(ofBreaker: index)
-      return .reconfigured
+      guard old != .closed else { return .reconfigured(nil) }
+      let transition = Transition(from: old, to: .closed, at: now, reason: .reconfigured)
+      slots[index].transitions.append(transition)
+      return .reconfigured(transition)
     }
     slotIndex[name] = slots.count
     slots.append(BreakerSlot(name: name, breaker: breaker))
@@ -133,9 +138,9 @@ extension World {
   /// The index of a breaker, or a diagnostic with the closest name.
   func breakerIndex(_ name: String) throws(WorldError) -> Int {
     guard let index = slotIndex[name] else {
-      let hint = Suggestion.hint(for: name, in: slots.map(\.name))
-      throw WorldError(
-        "no breaker named '\(name)'\(hint.isEmpty ? "; create it with 'breaker \(name)'" : hint)")
+      let hint = Suggestion.hint(
+        for: name, in: slots.map(\.name), otherwise: "create it with 'breaker \(name)'")
+      throw WorldError("no breaker named '\(name)'\(hint)")
     }
     return index
   }
@@ -143,9 +148,9 @@ extension World {
   /// The index of a service, or a diagnostic with the closest name.
   func serviceIndexOrThrow(_ name: String) throws(WorldError) -> Int {
     guard let index = serviceIndex[name] else {
-      let hint = Suggestion.hint(for: name, in: services.map(\.name))
-      throw WorldError(
-        "no service named '\(name)'\(hint.isEmpty ? "; create it with 'service \(name) up'" : hint)"
+      let hint = Suggestion.hint(
+        for: name, in: services.map(\.name), otherwise: "create it with 'service \(name) up'")
+      throw WorldError("no service named '\(name)'\(hint)"
       )
     }
     return index

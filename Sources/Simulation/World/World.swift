@@ -54,6 +54,8 @@ public struct World: Sendable {
   /// Tallies of the current load, and of the current direct command, by result.
   var loadTally = LoadSummary()
   var commandTally = LoadSummary()
+  /// The current operation's number: only its own requests count in its tally.
+  var batch: UInt32 = 0
 
   /// Creates an empty world at time zero.
   public init(seed: UInt64 = 0) {
