@@ -83,6 +83,15 @@ public struct Permit: Sendable, Equatable {
   public var isTrial: Bool
   /// When the call was admitted.
   public var at: Milliseconds
+
+  /// Creates a permit (usable from the breaker's inlinable fast paths).
+  @inlinable
+  init(generation: UInt64, state: BreakerState, isTrial: Bool, at: Milliseconds) {
+    self.generation = generation
+    self.state = state
+    self.isTrial = isTrial
+    self.at = at
+  }
 }
 
 /// Why a call was rejected (failed fast) without reaching the service.
@@ -113,6 +122,13 @@ public struct Decision: Sendable, Equatable {
   public var admission: Admission
   /// A lazy OPEN → HALF_OPEN change made by this call, or a due timer applied first.
   public var transition: Transition?
+
+  /// Creates a decision (usable from the breaker's inlinable fast paths).
+  @inlinable
+  init(admission: Admission, transition: Transition? = nil) {
+    self.admission = admission
+    self.transition = transition
+  }
 }
 
 /// The result of ``CircuitBreaker/record(_:for:at:)``.
@@ -131,4 +147,11 @@ public struct Recording: Sendable, Equatable {
 
   public var effect: Effect
   public var transition: Transition?
+
+  /// Creates a recording (usable from the breaker's inlinable fast paths).
+  @inlinable
+  init(effect: Effect, transition: Transition? = nil) {
+    self.effect = effect
+    self.transition = transition
+  }
 }

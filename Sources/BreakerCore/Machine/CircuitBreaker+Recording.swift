@@ -9,7 +9,25 @@ extension CircuitBreaker {
   ///   - outcome: How the call ended.
   ///   - permit: The permit from the call's admission.
   ///   - now: When the call ended.
+  @inlinable
   public mutating func record(
+    _ outcome: Outcome, for permit: Permit, at now: Milliseconds
+  ) -> Recording {
+    // The common case, inlined into the caller: a success while CLOSED, for a policy in which
+    // a success only ends the run of consecutive failures, and that run is already 0, so
+    // nothing changes. It gives exactly what `recordSlowly` gives in that case.
+    if outcome == .success, mode == .normal, state == .closed, consecutiveFailures == 0,
+      permit.generation == generation, permit.generation != .max,
+      configuration.policy != .rate, case .onFailure = configuration.evaluation
+    {
+      return Recording(effect: .counted, transition: nil)
+    }
+    return recordSlowly(outcome, for: permit, at: now)
+  }
+
+  /// ``record(_:for:at:)`` in every case.
+  @usableFromInline
+  mutating func recordSlowly(
     _ outcome: Outcome, for permit: Permit, at now: Milliseconds
   ) -> Recording {
     if mode == .disabled || permit.generation == .max {

@@ -3,6 +3,7 @@ extension CircuitBreaker {
   ///
   /// That is the end of the OPEN wait with `half-open=timer`, or the next periodic health
   /// snapshot with `evaluate=DURATION` while there is something in the window.
+  @inlinable @inline(__always)
   public var nextDeadline: Milliseconds? {
     guard mode == .normal else { return nil }
     if state == .open, configuration.halfOpen == .timer { return trialAt }

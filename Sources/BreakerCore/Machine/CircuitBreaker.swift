@@ -47,7 +47,7 @@ public struct CircuitBreaker: Sendable {
   /// When the breaker was created: buckets and snapshots are anchored here.
   public let origin: Milliseconds
   /// The next periodic health snapshot (`evaluate=DURATION`), if one is pending.
-  var nextSnapshot: Milliseconds?
+  @usableFromInline var nextSnapshot: Milliseconds?
 
   /// Creates a CLOSED breaker.
   /// - Parameters:
@@ -67,7 +67,27 @@ public struct CircuitBreaker: Sendable {
   /// A CLOSED breaker admits; an OPEN one rejects until its wait is over, when the call (lazy)
   /// or the timer moves it to HALF_OPEN; HALF_OPEN admits up to `trials` calls per episode.
   /// - Returns: The admission, and the transition this call caused, if any.
+  @inlinable
   public mutating func acquire(at now: Milliseconds) -> Decision {
+    // The two common cases, inlined into the caller: CLOSED with no timer due admits, OPEN
+    // before the end of its wait rejects. Both give exactly what `acquireSlowly` gives.
+    if mode == .normal, !configuration.countRejected {
+      switch state {
+      case .closed where nextSnapshot == nil:
+        let permit = Permit(generation: generation, state: .closed, isTrial: false, at: now)
+        return Decision(admission: .admitted(permit), transition: nil)
+      case .open where now < trialAt:
+        return Decision(admission: .rejected(.open(trialAt: firstTrialAt)), transition: nil)
+      default:
+        break
+      }
+    }
+    return acquireSlowly(at: now)
+  }
+
+  /// ``acquire(at:)`` in every case.
+  @usableFromInline
+  mutating func acquireSlowly(at now: Milliseconds) -> Decision {
     var transition: Transition? = nil
     if let deadline = nextDeadline, deadline <= now {
       transition = advance(to: now)
@@ -160,6 +180,9 @@ public struct CircuitBreaker: Sendable {
 /// `x` raised to the power `y`, by repeated multiplication for the small whole powers used
 /// here (avoids a Foundation dependency in the core).
 @usableFromInline func pow(_ x: Double, _ y: Double) -> Double {
+  // 1 to any power is 1: without this the loop below ran once per opening (`backoff` is 1
+  // by default), which made every reopening O(openings).
+  if x == 1 { return 1 }
   var result = 1.0
   var count = Int(y)
   while count > 0 && result < 1e18 {

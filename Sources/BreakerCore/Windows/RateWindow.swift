@@ -87,6 +87,8 @@ struct RateWindow: Sendable, Equatable {
     case .lastCalls:
       return
     case .fixed(let length, let origin):
+      // Most calls land in the current bucket: tell that by a multiplication, not a division.
+      guard now - origin >= (currentNumber + 1) * length else { return }
       let number = (now - origin) / length
       guard number > currentNumber else { return }
       let steps = min(number - currentNumber, Int64(calls.count))

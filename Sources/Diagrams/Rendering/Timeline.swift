@@ -63,11 +63,38 @@ public enum Timeline {
     case empty
   }
 
-  /// The state shown in each column: the state that filled at least three quarters of the
-  /// slice; otherwise the most telling one it saw (HALF_OPEN, then OPEN, then CLOSED), so a
-  /// short probe or trip still shows while a long steady stretch reads as what it was.
-  /// Columns before the breaker existed stay empty.
+  /// The state shown in each column. A lone probe (a column that entered HALF_OPEN once,
+  /// with no probe in the columns beside it) always shows, however short; otherwise the
+  /// state that filled at least three quarters of the slice wins, so a long stretch of OPEN
+  /// with regular probes reads as OPEN; failing that, the most telling state seen
+  /// (HALF_OPEN, then OPEN, then CLOSED). Columns before the breaker existed stay empty.
   static func band(_ track: TimelineTrack, scale: TimeScale) -> [Cell] {
+    let slices = self.slices(track, scale: scale)
+    return slices.indices.map { column in
+      guard let slice = slices[column] else { return .empty }
+      let neighbours = [column - 1, column + 1].filter(slices.indices.contains)
+      let lone = neighbours.allSatisfy { (slices[$0]?.probes ?? 0) == 0 }
+      if slice.probes == 1 && lone { return .state(.halfOpen) }
+      let total = max(1, slice.time.values.reduce(0, +))
+      if let (dominant, share) = slice.time.max(by: { $0.value < $1.value }),
+        share * 4 >= total * 3
+      {
+        return .state(dominant)
+      }
+      if slice.seen.contains(.halfOpen) { return .state(.halfOpen) }
+      return .state(slice.seen.contains(.open) ? .open : .closed)
+    }
+  }
+
+  /// What happened in one column: time in each state, states seen, probes started.
+  struct Slice {
+    var time: [BreakerState: Milliseconds] = [:]
+    var seen: Set<BreakerState> = []
+    var probes = 0
+  }
+
+  /// The slices of every column (`nil` before the breaker existed).
+  static func slices(_ track: TimelineTrack, scale: TimeScale) -> [Slice?] {
     let transitions = track.transitions.sorted { $0.at < $1.at }
     var next = transitions.startIndex
     var state = track.initialState
@@ -78,24 +105,19 @@ public enum Timeline {
     return (0..<scale.columns).map { column in
       let begin = scale.start(ofColumn: column)
       let end = column + 1 == scale.columns ? scale.to : scale.start(ofColumn: column + 1) - 1
-      if let start = track.start, end < start { return .empty }
-      var seen: Set<BreakerState> = [state]
-      var time: [BreakerState: Milliseconds] = [:]
+      if let start = track.start, end < start { return nil }
+      var slice = Slice(seen: [state])
       var since = max(begin, track.start ?? begin)
       while next < transitions.endIndex, transitions[next].at <= end {
-        time[state, default: 0] += max(0, transitions[next].at - since)
+        slice.time[state, default: 0] += max(0, transitions[next].at - since)
         since = max(since, transitions[next].at)
         state = transitions[next].to
-        seen.insert(state)
+        if state == .halfOpen { slice.probes += 1 }
+        slice.seen.insert(state)
         next += 1
       }
-      time[state, default: 0] += max(0, end + 1 - since)
-      let total = max(1, time.values.reduce(0, +))
-      if let (dominant, share) = time.max(by: { $0.value < $1.value }), share * 4 >= total * 3 {
-        return .state(dominant)
-      }
-      if seen.contains(.halfOpen) { return .state(.halfOpen) }
-      return .state(seen.contains(.open) ? .open : .closed)
+      slice.time[state, default: 0] += max(0, end + 1 - since)
+      return slice
     }
   }
 

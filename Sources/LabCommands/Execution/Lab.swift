@@ -66,8 +66,23 @@ public struct Lab {
 
   /// Keeps the output contract of transcripts: no line starts with the input token
   /// `lab> `, none is `...` alone, and none holds `{{` (all three have a meaning there).
+  /// Control characters echoed from input become `?`, so a diagnosis stays one line.
   static func safeForTranscripts(_ line: String) -> String {
+    // Fast path: nothing to change unless the line has a brace, a control character, or
+    // starts like an input or a wildcard.
+    let bytes = line.utf8
+    guard
+      bytes.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == UInt8(ascii: "{") })
+        || bytes.first == UInt8(ascii: "l") || bytes.first == UInt8(ascii: ".")
+    else { return line }
     var line = line
+    if line.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\t" || $0.value == 0x7F }) {
+      line = String(
+        String.UnicodeScalarView(
+          line.unicodeScalars.map {
+            $0.value < 0x20 && $0 != "\t" || $0.value == 0x7F ? "?" : $0
+          }))
+    }
     if line.contains("{{") { line = line.replacingAll("{{", with: "{ {") }
     if line.hasPrefix("lab> ") || line == "..." { line = " " + line }
     return line

@@ -45,4 +45,15 @@ public struct BreakerSlot: Sendable {
     self.breaker = breaker
     self.createdAt = breaker.origin
   }
+
+  /// The breaker's next timer if it is not on the world's queue yet, which it then marks as
+  /// scheduled; `nil` when there is no timer or it is already queued.
+  mutating func takeUnscheduledDeadline(now: Milliseconds) -> Milliseconds? {
+    guard let deadline = breaker.nextDeadline else { return nil }
+    if let scheduled = scheduledDeadline, scheduled <= deadline, scheduled >= now {
+      return nil
+    }
+    scheduledDeadline = deadline
+    return deadline
+  }
 }

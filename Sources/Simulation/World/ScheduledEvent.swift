@@ -1,7 +1,7 @@
 import BreakerCore
 
-/// One call attempt in flight, carried inside its own completion event so that the world
-/// needs no table of calls.
+/// One call attempt in flight. While its end is scheduled it waits in one of the world's
+/// reusable attempt slots, named by its completion event (see ``World/scheduledAttempts``).
 struct Attempt: Sendable, Equatable {
   var request: UInt64
   var service: Int
@@ -23,7 +23,9 @@ struct Attempt: Sendable, Equatable {
 struct ScheduledEvent: Comparable, Sendable {
   enum Kind: Sendable {
     /// A call attempt ends (answer or timeout).
-    case attemptEnds(Attempt)
+    /// (The slot in ``World/scheduledAttempts`` that holds the attempt: keeping the attempt
+    /// out of the event keeps events small, so the queue moves 32 bytes instead of about 120.)
+    case attemptEnds(slot: Int)
     /// The next arrival of a load generator.
     case loadArrival(Int)
     /// A breaker's own timer (timer half-open, periodic snapshot).

@@ -10,7 +10,7 @@ extension World {
     nextRequest += 1
     let id = nextRequest
     if fromLoad { loadTally.requests += 1 }
-    let breaker = services[service].breaker.flatMap { slotIndex[$0] }
+    let breaker = serviceBreakerSlots[service]
     let attempt = Attempt(
       request: id, service: service, breaker: breaker, permit: nil, result: .success,
       startedAt: now, number: 1, retriesLeft: retries ?? services[service].retries,
@@ -92,7 +92,7 @@ extension World {
     if duration == 0 {
       finish(attempt, observer: &observer)
     } else {
-      schedule(.attemptEnds(attempt), at: now + duration)
+      schedule(attempt, endingAt: now + duration)
     }
   }
 

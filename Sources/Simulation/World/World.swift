@@ -8,7 +8,8 @@ import HeapModule
 /// Deterministic: the same operations and seed always give the same events in the same order.
 /// Time moves only when an operation moves it; everything due at or before a time is applied
 /// before anything else happens at that time. Memory does not grow with the number of calls
-/// simulated: an attempt in flight lives only inside its own completion event, and a hung call
+/// simulated: an attempt in flight lives only in a reusable slot named by its completion event
+/// (slots are reused, so there are never more than the most attempts in flight), and a hung call
 /// without a timeout is only counted.
 ///
 /// ```swift
@@ -31,13 +32,26 @@ public struct World: Sendable {
   /// The seed the generator started from.
   public internal(set) var seed: UInt64
   var random: SplitMix64
-  public internal(set) var services: [Service] = []
+  public internal(set) var services: [Service] = [] {
+    didSet { resolveServiceBreakers() }
+  }
   public internal(set) var slots: [BreakerSlot] = []
   /// Counters for calls to services that have no breaker, by service index.
   public internal(set) var unprotectedStats: [BreakerStats] = []
   var serviceIndex: [String: Int] = [:]
-  var slotIndex: [String: Int] = [:]
-  var queue = Heap<ScheduledEvent>()
+  var slotIndex: [String: Int] = [:] {
+    didSet { resolveServiceBreakers() }
+  }
+  /// The slot of the breaker guarding each service, by service index: `services[i].breaker`
+  /// looked up in `slotIndex`, redone whenever either changes so that a call needs no lookup
+  /// by name.
+  var serviceBreakerSlots: [Int?] = []
+  var queue = EventQueue()
+  /// Attempts whose end is on the queue, by slot. A slot is freed when its event fires and is
+  /// reused by the next attempt, so this holds no more attempts than were ever scheduled at
+  /// once.
+  var scheduledAttempts: [Attempt] = []
+  var freeAttemptSlots: [Int] = []
   var sequence: UInt64 = 0
   var loads: [LoadGenerator?] = []
   var lockQueues: [Int: Deque<Attempt>] = [:]
@@ -85,12 +99,27 @@ public struct World: Sendable {
 
   /// Puts a breaker's next timer on the queue if it is not there yet.
   mutating func syncTimer(ofBreaker index: Int) {
-    guard let deadline = slots[index].breaker.nextDeadline else { return }
-    if let scheduled = slots[index].scheduledDeadline, scheduled <= deadline, scheduled >= now {
-      return
-    }
-    slots[index].scheduledDeadline = deadline
+    // Through a mutating method of the slot: reading `slots[index].breaker.nextDeadline`
+    // here copied the whole breaker (about 400 bytes and its buffers' reference counts).
+    guard let deadline = slots[index].takeUnscheduledDeadline(now: now) else { return }
     schedule(.breakerTimer(index), at: max(deadline, now))
+  }
+
+  /// Schedules the end of an attempt, keeping the attempt in a free slot until then.
+  mutating func schedule(_ attempt: Attempt, endingAt time: Milliseconds) {
+    let slot: Int
+    if let free = freeAttemptSlots.popLast() {
+      scheduledAttempts[free] = attempt
+      slot = free
+    } else {
+      slot = scheduledAttempts.count
+      scheduledAttempts.append(attempt)
+    }
+    schedule(.attemptEnds(slot: slot), at: time)
+  }
+
+  mutating func resolveServiceBreakers() {
+    serviceBreakerSlots = services.map { service in service.breaker.flatMap { slotIndex[$0] } }
   }
 
   /// Applies every event due at or before `time`, then sets the clock to `time`.
@@ -124,7 +153,9 @@ public struct World: Sendable {
 
   mutating func handle(_ kind: ScheduledEvent.Kind, observer: inout some WorldObserver) {
     switch kind {
-    case .attemptEnds(let attempt):
+    case .attemptEnds(let slot):
+      let attempt = scheduledAttempts[slot]
+      freeAttemptSlots.append(slot)
       finish(attempt, observer: &observer)
     case .loadArrival(let index):
       arrive(load: index, observer: &observer)

@@ -2,6 +2,13 @@
 public enum Normalizer {
   /// The line without ANSI escape sequences, carriage returns and trailing white space.
   public static func normalize(_ line: String) -> String {
+    // Fast path: most lines have no escape, no carriage return and no trailing blank.
+    let bytes = line.utf8
+    if !bytes.contains(where: { $0 == 0x1B || $0 == 0x0D }),
+      bytes.last != UInt8(ascii: " "), bytes.last != UInt8(ascii: "\t")
+    {
+      return line
+    }
     var result = ""
     result.reserveCapacity(line.utf8.count)
     var scalars = line.unicodeScalars.makeIterator()
