@@ -41,7 +41,8 @@ enum Paths {
     var buffer = [CChar](repeating: 0, count: 4096)
     let count = readlink("/proc/self/exe", &buffer, buffer.count - 1)
     guard count > 0 else { return "lessons" }
-    let executable = String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    let executable = String(
+      decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
     var parts = executable.split(separator: "/", omittingEmptySubsequences: false)
     for _ in 0..<3 where parts.count > 1 { parts.removeLast() }
     let candidate = parts.joined(separator: "/") + "/lessons"

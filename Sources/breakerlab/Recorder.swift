@@ -51,8 +51,10 @@ final class Recorder {
   func command(_ arguments: [String], session: [REPL.Exchange]) -> [String] {
     switch arguments.count {
     case 0:
-      return [path.map { "recording to \($0); 'record stop' ends it" }
-        ?? "not recording; 'record FILE' starts (usage: record FILE | record stop)"]
+      return [
+        path.map { "recording to \($0); 'record stop' ends it" }
+          ?? "not recording; 'record FILE' starts (usage: record FILE | record stop)"
+      ]
     case 1 where arguments[0] == "stop":
       return stop()
     case 1:

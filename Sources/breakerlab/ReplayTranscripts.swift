@@ -33,7 +33,8 @@ struct ReplayTranscripts: ParsableCommand {
     let course = Course.load(directory: lessons ?? Paths.defaultLessons()).course
     var files: [String] = []
     for path in paths {
-      files += FileIO.isDirectory(path)
+      files +=
+        FileIO.isDirectory(path)
         ? FileIO.files(under: path, suffixes: [".lab", ".md"]) : [path]
     }
     var passed = 0

@@ -94,7 +94,8 @@ extension CircuitBreaker {
     switch configuration.closeRule {
     case .successes:
       if failed {
-        return change(to: .open, at: now, reason: late ? .lateResult(succeeded: false) : .trialFailed)
+        return change(
+          to: .open, at: now, reason: late ? .lateResult(succeeded: false) : .trialFailed)
       }
       guard trialSuccesses >= configuration.successes else { return nil }
       let reason: TransitionReason =

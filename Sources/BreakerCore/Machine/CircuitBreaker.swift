@@ -113,7 +113,8 @@ public struct CircuitBreaker: Sendable {
       guard waited, configuration.halfOpen == .lazy else {
         return Decision(admission: .rejected(.open(trialAt: firstTrialAt)), transition: transition)
       }
-      let since = configuration.resetFrom == .lastFailure ? (lastFailureAt ?? stateSince) : stateSince
+      let since =
+        configuration.resetFrom == .lastFailure ? (lastFailureAt ?? stateSince) : stateSince
       transition = change(to: .halfOpen, at: now, reason: .waitElapsed(now - since))
       return Decision(admission: admitTrial(at: now), transition: transition)
     case .halfOpen:

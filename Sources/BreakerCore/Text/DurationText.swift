@@ -19,7 +19,8 @@ public enum DurationText {
 
   /// The units, longest suffix first so that `ms` is not read as `m` followed by `s`.
   private static let units: [(suffix: String, millis: Int64)] = [
-    ("ms", 1), ("y", 31_536_000_000), ("d", 86_400_000), ("h", 3_600_000), ("m", 60_000), ("s", 1000),
+    ("ms", 1), ("y", 31_536_000_000), ("d", 86_400_000), ("h", 3_600_000), ("m", 60_000),
+    ("s", 1000),
   ]
 
   /// Reads a duration, or returns `nil` when the text is not one.

@@ -173,7 +173,8 @@ extension RateWindow {
     case .lazy:
       let count = window.live
       return (0..<count).map { offset in
-        let index = (window.current - count + 1 + offset + window.starts.count)
+        let index =
+          (window.current - count + 1 + offset + window.starts.count)
           % window.starts.count
         return WindowBucket(
           start: window.starts[index], calls: Int(window.calls[index]),

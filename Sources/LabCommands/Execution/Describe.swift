@@ -35,7 +35,11 @@ public enum Describe {
 
   /// `service payments: down, latency 20ms, guarded by payments, 2 retries, fallback on`
   static func service(_ service: Service) -> String {
-    var parts = [service.mode.text, "latency \(fmt(service.latency))"]
+    var parts = [service.mode.text]
+    switch service.mode {
+    case .up, .down, .flaky: parts.append("latency \(fmt(service.latency))")
+    case .hang, .slow, .refuse: break  // These modes set their own timing.
+    }
     parts.append(service.breaker.map { "guarded by \($0)" } ?? "no breaker")
     if service.retries > 0 {
       parts.append("\(service.retries) retr\(service.retries == 1 ? "y" : "ies")")
@@ -61,7 +65,8 @@ public enum Describe {
       (summary.timeouts, "timed out"), (summary.rejections, "failed fast"),
       (summary.starved, "starved (no free worker)"),
     ].filter { $0.0 > 0 }.map { "\($0.0) \($0.1)" }
-    lines.append("  attempts: " + (results.isEmpty ? "none ended" : results.joined(separator: ", ")))
+    lines.append(
+      "  attempts: " + (results.isEmpty ? "none ended" : results.joined(separator: ", ")))
     if summary.fallbacks > 0 { lines.append("  \(summary.fallbacks) answered by fallback") }
     if summary.stillInFlight > 0 {
       lines.append("  \(plural(summary.stillInFlight, "call")) still in flight at t=\(fmt(now))")
@@ -103,8 +108,10 @@ public enum Describe {
   /// Notes for settings that cannot matter under the configuration's policy.
   static func ineffective(_ keys: [String], in config: BreakerConfiguration) -> [String] {
     let countOnly: Set = ["threshold", "window"]
-    let rateOnly: Set = ["rate", "volume", "rolling", "buckets", "last", "buckets-clock",
-      "compare", "percent", "count-rejected", "evaluate"]
+    let rateOnly: Set = [
+      "rate", "volume", "rolling", "buckets", "last", "buckets-clock",
+      "compare", "percent", "count-rejected", "evaluate",
+    ]
     return keys.compactMap { key in
       let idle =
         switch config.policy {

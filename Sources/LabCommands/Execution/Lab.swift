@@ -248,7 +248,8 @@ extension Narrator {
     if count > 0 {
       lines.append(
         "and \(count) more calls: \(calls.successes) succeeded, \(calls.failures) failed, "
-          + "\(calls.timeouts) timed out, \(calls.rejections) failed fast, \(calls.starved) starved")
+          + "\(calls.timeouts) timed out, \(calls.rejections) failed fast, \(calls.starved) starved"
+      )
     }
     if unprintedTransitions > 0 {
       lines.append("and \(unprintedTransitions) more transitions (see 'log' or the trace)")

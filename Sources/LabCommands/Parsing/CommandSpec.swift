@@ -82,7 +82,8 @@ public struct CommandSpec: Sendable {
     CommandSpec(
       name: "help", usage: "help [COMMAND|keys|presets|durations]",
       summary: "usage, keys, an example", example: "help breaker"),
-    CommandSpec(name: "quit", usage: "quit", summary: "leave the lab (Ctrl-D works too)", example: "quit"),
+    CommandSpec(
+      name: "quit", usage: "quit", summary: "leave the lab (Ctrl-D works too)", example: "quit"),
   ]
 
   /// The spec named `name`.

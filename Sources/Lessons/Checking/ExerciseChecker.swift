@@ -12,7 +12,8 @@ enum ExerciseChecker {
   ) -> CheckResult {
     let unicode = stepStart.style.unicode
     guard let fact = expectedFact(exercise, stepStart: stepStart) else {
-      return .verdict(false, id: id, "this exercise cannot be checked (see 'lint')", unicode: unicode)
+      return .verdict(
+        false, id: id, "this exercise cannot be checked (see 'lint')", unicode: unicode)
     }
     let given = answer.trimmed
     let right: Bool
@@ -20,7 +21,8 @@ enum ExerciseChecker {
     case .state: right = Condition.stateNamed(given) == Condition.stateNamed(fact.value)
     case .time:
       let text = given.hasPrefix("t=") ? String(given.dropFirst(2)) : given
-      right = DurationText.parse(text).map(DurationText.format) == fact.value
+      right =
+        DurationText.parse(text).map(DurationText.format) == fact.value
         || given.lowercased() == fact.value
     case .count: right = Int(given) == Int(fact.value)
     }
@@ -88,7 +90,8 @@ enum ExerciseChecker {
       let (holds, why) = condition.evaluate(on: world, since: mark)
       if !holds { return .verdict(false, id: id, why, unicode: unicode) }
     }
-    return .verdict(true, id: id, "goal reached: " + exercise.goal.joined(separator: "; "),
+    return .verdict(
+      true, id: id, "goal reached: " + exercise.goal.joined(separator: "; "),
       unicode: unicode)
   }
 
@@ -103,7 +106,8 @@ enum ExerciseChecker {
     let letters = exercise.choices.indices.map { String(UnicodeScalar(UInt8(97 + $0))) }
     if let unknown = chosen.first(where: { !letters.contains($0) }) {
       return .verdict(
-        false, id: id, "there is no choice '\(unknown)'; choose from \(letters.joined(separator: ", "))",
+        false, id: id,
+        "there is no choice '\(unknown)'; choose from \(letters.joined(separator: ", "))",
         unicode: unicode)
     }
     if chosen == exercise.correct {

@@ -15,7 +15,8 @@ enum TuneChecker {
     for word in answer.split(separator: " ").map(String.init) {
       let parts = word.split(separator: "=", maxSplits: 1).map(String.init)
       guard parts.count == 2 else {
-        return .verdict(false, id: id, "write values as KEY=VALUE, e.g. threshold=8", unicode: unicode)
+        return .verdict(
+          false, id: id, "write values as KEY=VALUE, e.g. threshold=8", unicode: unicode)
       }
       guard exercise.knobs.contains(parts[0]) else {
         return .verdict(
@@ -27,7 +28,8 @@ enum TuneChecker {
     }
     guard !settings.isEmpty else {
       return .verdict(
-        false, id: id, "give values for \(exercise.knobs.joined(separator: ", "))", unicode: unicode)
+        false, id: id, "give values for \(exercise.knobs.joined(separator: ", "))", unicode: unicode
+      )
     }
     var lab = Lab(seed: seed)
     lab.style = style
@@ -41,7 +43,8 @@ enum TuneChecker {
     let name = String(base.split(separator: " ").first ?? "")
     for command in exercise.profile {
       if let error = lab.run(command).error {
-        return .verdict(false, id: id, "profile line '\(command)': \(error.message)", unicode: unicode)
+        return .verdict(
+          false, id: id, "profile line '\(command)': \(error.message)", unicode: unicode)
       }
     }
     for text in exercise.require {

@@ -89,7 +89,9 @@ extension Condition {
       let history = transitions(of: name, in: world, since: mark).filter { $0.at <= time }
       guard let lastOpen = history.last(where: { $0.to == .open }) else { return (true, "") }
       let reclosed = history.contains { $0.to == .closed && $0.at >= lastOpen.at }
-      return (reclosed, "\(name) was not CLOSED again by t=\(format(time)): it recovered too slowly")
+      return (
+        reclosed, "\(name) was not CLOSED again by t=\(format(time)): it recovered too slowly"
+      )
     }
   }
 

@@ -57,7 +57,8 @@ extension CourseSession {
       guard rest.count == 1 else { throw usage(":goto") }
       guard let found = course.position(of: rest[0]) else {
         throw CommandError(
-          "no lesson or step '\(rest[0])'; write a lesson (2) or a step (2.3); ':lessons' lists them")
+          "no lesson or step '\(rest[0])'; write a lesson (2) or a step (2.3); ':lessons' lists them"
+        )
       }
       return enter(found.lesson, found.step)
     case ":next", ":back":

@@ -39,7 +39,8 @@ extension CourseSession {
       return ["hint \(shown + 1)/\(exercise.hints.count) [\(id)]: \(exercise.hints[shown])"]
     case ":check":
       guard exercise.kind == .drive else {
-        throw CommandError("[\(id)] is a \(exercise.kind.rawValue) exercise; answer with ':answer ...'")
+        throw CommandError(
+          "[\(id)] is a \(exercise.kind.rawValue) exercise; answer with ':answer ...'")
       }
       return finish(
         ExerciseChecker.drive(exercise, id: id, world: lab.world, mark: mark, unicode: unicode),
@@ -52,7 +53,8 @@ extension CourseSession {
       let result: CheckResult
       switch exercise.kind {
       case .predict:
-        result = ExerciseChecker.predict(exercise, id: id, answer: argument, stepStart: stepStartLab)
+        result = ExerciseChecker.predict(
+          exercise, id: id, answer: argument, stepStart: stepStartLab)
       case .tune:
         result = TuneChecker.check(
           exercise, id: id, answer: argument, seed: lab.world.seed, style: lab.style)

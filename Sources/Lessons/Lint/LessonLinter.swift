@@ -32,8 +32,11 @@ public enum LessonLinter {
         }
         for failure in result.failures {
           findings.append(
-            (lesson.path, failure.step.line, "the demonstration's output differs "
-              + "(run 'breakerlab replay \(lesson.path)' for the diff)"))
+            (
+              lesson.path, failure.step.line,
+              "the demonstration's output differs "
+                + "(run 'breakerlab replay \(lesson.path)' for the diff)"
+            ))
         }
       }
       for id in course.exerciseIDs {
@@ -63,8 +66,10 @@ public enum LessonLinter {
           _ = try CommandParser.parse(command)
         } catch {
           findings.append(
-            (path, (exercise.keyLines[key] ?? exercise.line) + offset + 1,
-              "[\(id)] '\(command)': \(error.message)"))
+            (
+              path, (exercise.keyLines[key] ?? exercise.line) + offset + 1,
+              "[\(id)] '\(command)': \(error.message)"
+            ))
         }
       }
     }
@@ -73,7 +78,9 @@ public enum LessonLinter {
       if exercise.scenario.isEmpty { add("scenario", "a predict exercise needs a 'scenario:'") }
       let words = exercise.ask?.split(separator: " ") ?? []
       if words.count != 2 || !["state", "trial-at", "rejections", "opened-at"].contains(words[0]) {
-        add("ask", "'ask:' must be 'state NAME', 'trial-at NAME', 'rejections NAME' or 'opened-at NAME'")
+        add(
+          "ask",
+          "'ask:' must be 'state NAME', 'trial-at NAME', 'rejections NAME' or 'opened-at NAME'")
       }
     case .drive:
       if exercise.goal.isEmpty { add("goal", "a drive exercise needs a 'goal:'") }
@@ -97,13 +104,18 @@ public enum LessonLinter {
       if exercise.choices.count < 2 { add("choice", "a quiz needs at least two 'choice:' lines") }
       let letters = exercise.choices.indices.map { String(UnicodeScalar(UInt8(97 + $0))) }
       if exercise.correct.isEmpty || !exercise.correct.isSubset(of: Set(letters)) {
-        add("correct", "'correct:' must list letters of the choices (\(letters.joined(separator: ", ")))")
+        add(
+          "correct",
+          "'correct:' must list letters of the choices (\(letters.joined(separator: ", ")))")
       }
-      for letter in letters where !exercise.correct.contains(letter) && exercise.feedback[letter] == nil {
+      for letter in letters
+      where !exercise.correct.contains(letter) && exercise.feedback[letter] == nil {
         add("feedback", "wrong choice '\(letter)' needs 'feedback: \(letter) => ...'")
       }
     }
-    if exercise.wrong.isEmpty { add("wrong", "list at least one known-wrong attempt ('wrong: X => feedback')") }
+    if exercise.wrong.isEmpty {
+      add("wrong", "list at least one known-wrong attempt ('wrong: X => feedback')")
+    }
     return findings
   }
 }

@@ -51,7 +51,8 @@ public enum SelfTest {
     if !passed(solution) {
       finding(
         exercise.keyLines["solution"] ?? exercise.line,
-        "the reference solution does not pass: " + (solution.first { isVerdict($0) } ?? "no verdict"))
+        "the reference solution does not pass: "
+          + (solution.first { isVerdict($0) } ?? "no verdict"))
     }
     // Each known-wrong attempt fails with its feedback.
     for wrong in exercise.wrong {
@@ -76,10 +77,11 @@ public enum SelfTest {
     case .tune:
       let words = (exercise.breaker ?? "").split(separator: " ").dropFirst().map(String.init)
       let config =
-        (try? BreakerConfiguration().applying(words.compactMap { word in
-          let parts = word.split(separator: "=", maxSplits: 1).map(String.init)
-          return parts.count == 2 ? (parts[0], parts[1]) : nil
-        })) ?? BreakerConfiguration()
+        (try? BreakerConfiguration().applying(
+          words.compactMap { word in
+            let parts = word.split(separator: "=", maxSplits: 1).map(String.init)
+            return parts.count == 2 ? (parts[0], parts[1]) : nil
+          })) ?? BreakerConfiguration()
       let defaults = exercise.knobs.compactMap { key in
         ConfigurationKey.named(key).map { "\(key)=\($0.value(in: config))" }
       }

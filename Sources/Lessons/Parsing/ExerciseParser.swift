@@ -2,7 +2,9 @@
 /// indented by two spaces.
 enum ExerciseParser {
   /// Keys whose continuation lines are a list (one command or condition per line).
-  static let listKeys: Set<String> = ["setup", "scenario", "solution", "goal", "profile", "require"]
+  static let listKeys: Set<String> = [
+    "setup", "scenario", "solution", "goal", "profile", "require",
+  ]
   /// Every key an exercise may use.
   static let knownKeys: Set<String> = listKeys.union([
     "kind", "question", "hint", "explain", "wrong", "ask", "breaker", "knobs", "choice",
@@ -17,7 +19,8 @@ enum ExerciseParser {
       if text.trimmed.isEmpty { continue }
       if text.hasPrefix("  ") || text.hasPrefix("\t") {
         guard !entries.isEmpty else {
-          throw LessonError(path: path, line: line, message: "an indented line needs a key above it")
+          throw LessonError(
+            path: path, line: line, message: "an indented line needs a key above it")
         }
         entries[entries.count - 1].value.append(text.trimmed)
         continue
@@ -76,7 +79,8 @@ enum ExerciseParser {
           exercise.feedback[parts[0].trimmed.lowercased()] = parts[1].trimmed
         } else {
           exercise.wrong.append(
-            Exercise.WrongAttempt(attempt: parts[0].trimmed, feedback: parts[1].trimmed, line: entry.line))
+            Exercise.WrongAttempt(
+              attempt: parts[0].trimmed, feedback: parts[1].trimmed, line: entry.line))
         }
       default:
         break

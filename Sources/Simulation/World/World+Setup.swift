@@ -150,7 +150,8 @@ extension World {
     guard let index = serviceIndex[name] else {
       let hint = Suggestion.hint(
         for: name, in: services.map(\.name), otherwise: "create it with 'service \(name) up'")
-      throw WorldError("no service named '\(name)'\(hint)"
+      throw WorldError(
+        "no service named '\(name)'\(hint)"
       )
     }
     return index

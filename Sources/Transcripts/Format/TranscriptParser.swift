@@ -56,7 +56,8 @@ public enum TranscriptParser {
       while end < lines.count, !isClosingFence(lines[end], like: fence.marker) { end += 1 }
       guard end < lines.count else {
         throw TranscriptError(
-          path: path, line: open + 1, message: "the 'lab' block is never closed; add '\(fence.marker)'")
+          path: path, line: open + 1,
+          message: "the 'lab' block is never closed; add '\(fence.marker)'")
       }
       var block = Transcript.Block()
       block.line = open + 1
@@ -166,13 +167,15 @@ public enum TranscriptParser {
         block.fresh = true
       case "seed":
         guard parts.count == 2, let value = UInt64(parts[1]) else {
-          throw TranscriptError(path: path, line: line, message: "'seed' needs a number, e.g. seed=42")
+          throw TranscriptError(
+            path: path, line: line, message: "'seed' needs a number, e.g. seed=42")
         }
         block.seed = value
       case "width":
         guard parts.count == 2, let value = Int(parts[1]), (40...400).contains(value) else {
           throw TranscriptError(
-            path: path, line: line, message: "'width' needs a number from 40 to 400, e.g. width=100")
+            path: path, line: line, message: "'width' needs a number from 40 to 400, e.g. width=100"
+          )
         }
         block.width = value
       case "ascii", "unicode":
