@@ -71,7 +71,8 @@ struct FuzzTests {
       switch random.next() % 6 {
       case 0 where !words.isEmpty: words.remove(at: index)
       case 1: words.insert(oddities[Int(random.next() % UInt64(oddities.count))], at: index)
-      case 2 where !words.isEmpty: words[index] = oddities[Int(random.next() % UInt64(oddities.count))]
+      case 2 where !words.isEmpty:
+        words[index] = oddities[Int(random.next() % UInt64(oddities.count))]
       case 3 where !words.isEmpty: words.append(words[index])
       case 4:
         let bytes = (0..<Int(random.next() % 8)).map { _ in UInt8(random.next() % 256) }

@@ -159,8 +159,9 @@ struct ParserTests {
   static let callUsage = "call NAME [COUNT] [retries=N]"
   static let loadUsage = "load NAME RATE/s [NAME RATE/s ...] for DURATION [poisson]"
   static let notADuration = "is not a duration; use a number and a unit: 250ms, 30s, 2m, 1h, 1m30s"
-  static let tooLong = "is too long; durations go up to \(longest)"
-  static let notARate = "is not a rate; write calls per second from 0 to 1000000, such as 50/s"
+  static let tooLong = "is too long; durations go up to about 3 million years (3000000y)"
+  static let notARate =
+    "is not a rate; write calls per second, above 0 and up to 1000000, such as 50/s"
   static let modes = "modes: up, down, hang, slow DURATION, flaky PERCENT, refuse"
 
   static let malformed: [Malformed] = [
@@ -202,7 +203,9 @@ struct ParserTests {
     Malformed(
       "succeed payments 2 3", "too many words for 'succeed'; usage: succeed NAME [COUNT]"),
     Malformed(
-      "call payments 2 tries=3", "unknown call setting 'tries'; usage: " + callUsage),
+      "call payments 2 tries=3", "unknown call setting 'tries'; did you mean 'retries'?"),
+    Malformed(
+      "call payments 2 colour=red", "unknown call setting 'colour'; usage: " + callUsage),
     Malformed(
       "call payments retries=101", "'retries' must be a whole number from 0 to 100; got '101'"),
     Malformed(
@@ -223,12 +226,13 @@ struct ParserTests {
     Malformed("load payments 50/s", "'load' needs 'for DURATION'; usage: " + loadUsage),
     Malformed(
       "load payments 50/s for",
-      "'load' needs a duration after 'for', such as 30s; got nothing"),
+      "'load' needs a duration of at least 1ms after 'for', such as 30s; got nothing"),
     Malformed(
-      "load payments 50/s for 0s", "'load' needs a duration after 'for', such as 30s; got '0s'"),
+      "load payments 50/s for 0s",
+      "'load' needs a duration of at least 1ms after 'for', such as 30s; got '0s'"),
     Malformed(
       "load payments 50/s for soon",
-      "'load' needs a duration after 'for', such as 30s; got 'soon'"),
+      "'load' needs a duration of at least 1ms after 'for', such as 30s; got 'soon'"),
     Malformed("load payments 50/s for 999999999999999999h", "'999999999999999999h' " + tooLong),
     Malformed(
       "load payments 50/s for 10s later",

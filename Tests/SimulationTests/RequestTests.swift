@@ -161,7 +161,7 @@ struct RequestTests {
     #expect(summary.failures == 5)
     #expect(summary.rejections == 1)
     #expect(world.now == 0)
-    #expect(recorder.calls.allSatisfy { $0.forced })
+    #expect(recorder.calls.allSatisfy { $0.forced == .failure })
     #expect(recorder.transitionLines == ["pay CLOSED->OPEN @0"])
   }
 }

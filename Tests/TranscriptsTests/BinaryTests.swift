@@ -8,7 +8,7 @@ import Transcripts
 struct BinaryTests {
   /// The first mutation of the replay tests: one changed line in `fail api 3`.
   static let mutated = Fixtures.replacing(
-    10, with: ["t=0ms  api  fail -> failure counted  [3/3 failures within 60s]"])
+    11, with: ["t=0ms  api  fail -> failure counted  [3/3 failures within 60s]"])
 
   @Test("replay of a good transcript exits 0 and ends with '1 passed, 0 failed'")
   func replayGood() throws {
@@ -29,10 +29,10 @@ struct BinaryTests {
     #expect(run.status == 1)
     #expect(
       run.lines == [
-        "good.lab:7: output differs for 'lab> fail api 3'",
+        "good.lab:8: output differs for 'lab> fail api 3'",
         "--- good.lab (expected)",
         "+++ actual",
-        "@@ -8,4 +8,4 @@",
+        "@@ -9,4 +9,4 @@",
         " t=0ms  api  fail -> failure counted  [1/3 failures within 60s]",
         " t=0ms  api  fail -> failure counted  [2/3 failures within 60s]",
         "-t=0ms  api  fail -> failure counted  [3/3 failures within 60s]",

@@ -34,7 +34,9 @@ struct NormalizerTests {
 
   @Test("replay ignores colour, CRs and trailing white space in the expected text too")
   func replayIgnoresThem() throws {
-    let text = "lab> breaker api\r\n\u{1B}[1mbreaker api created: {{..}}\u{1B}[0m   \r\n\r\n\r\n"
+    let text =
+      "lab> breaker api\r\n\u{1B}[1mbreaker api created: {{..}}\u{1B}[0m   \r\n"
+      + "  {{..}}\u{1B}[0m \t\r\n\r\n\r\n"
     let result = try Replay.run(text, path: "n.lab")
     #expect(result.passed, "\(Replay.diff(result, path: "n.lab").joined(separator: "\n"))")
   }

@@ -18,12 +18,12 @@ struct ReplayerTests {
     Mutation(
       name: "a changed line",
       text: Fixtures.replacing(
-        10, with: ["t=0ms  api  fail -> failure counted  [3/3 failures within 60s]"]),
+        11, with: ["t=0ms  api  fail -> failure counted  [3/3 failures within 60s]"]),
       diff: [
-        "good.lab:7: output differs for 'lab> fail api 3'",
+        "good.lab:8: output differs for 'lab> fail api 3'",
         "--- good.lab (expected)",
         "+++ actual",
-        "@@ -8,4 +8,4 @@",
+        "@@ -9,4 +9,4 @@",
         " t=0ms  api  fail -> failure counted  [1/3 failures within 60s]",
         " t=0ms  api  fail -> failure counted  [2/3 failures within 60s]",
         "-t=0ms  api  fail -> failure counted  [3/3 failures within 60s]",
@@ -32,22 +32,22 @@ struct ReplayerTests {
       ]),
     Mutation(
       name: "a missing line (the step expects nothing)",
-      text: Fixtures.replacing(13, with: []),
+      text: Fixtures.replacing(14, with: []),
       diff: [
-        "good.lab:12: output differs for 'lab> advance 31s'",
+        "good.lab:13: output differs for 'lab> advance 31s'",
         "--- good.lab (expected)",
         "+++ actual",
-        "@@ -12,0 +13,1 @@",
+        "@@ -13,0 +14,1 @@",
         "+now t=31s",
       ]),
     Mutation(
       name: "an extra line",
-      text: Fixtures.inserting(["now t=32s"], after: 13),
+      text: Fixtures.inserting(["now t=32s"], after: 14),
       diff: [
-        "good.lab:12: output differs for 'lab> advance 31s'",
+        "good.lab:13: output differs for 'lab> advance 31s'",
         "--- good.lab (expected)",
         "+++ actual",
-        "@@ -13,2 +13,1 @@",
+        "@@ -14,2 +14,1 @@",
         " now t=31s",
         "-now t=32s",
       ]),
@@ -85,30 +85,30 @@ struct ReplayerTests {
     let wildcard = "t={{..}}  api  fail -> failure counted  [{{INT}}/3 failures within 60s]"
     let opened = "t=0ms  api  CLOSED -> OPEN  (3 failures within {{DURATION}})"
     var edited = Fixtures.lines
-    edited[7] = wildcard  // line 8
-    edited[8] = "t=0ms  api  fail -> WRONG"  // line 9
-    edited[10] = opened  // line 11
-    edited[12] = "now t=30s"  // line 13
-    edited.replaceSubrange(14..<16, with: ["...", "t=31s  api  succeed -> WRONG"])  // 15, 16
+    edited[8] = wildcard  // line 9
+    edited[9] = "t=0ms  api  fail -> WRONG"  // line 10
+    edited[11] = opened  // line 12
+    edited[13] = "now t=30s"  // line 14
+    edited.replaceSubrange(15..<17, with: ["...", "t=31s  api  succeed -> WRONG"])  // 16, 17
     let result = try Replay.run(edited.joined(separator: "\n"), path: "w.lab")
-    #expect(result.failures.map(\.step.line) == [7, 12, 14])
+    #expect(result.failures.map(\.step.line) == [8, 13, 15])
     // '...' shows once in the diff and counts as one line on both sides; a later hunk can be
     // numbered for a file whose earlier hunks were already repaired (`shift`).
     let last = try #require(result.failures.last)
     #expect(
       DiffReport.lines(for: last, path: "w.lab", shift: 2) == [
-        "w.lab:14: output differs for 'lab> succeed api'",
+        "w.lab:15: output differs for 'lab> succeed api'",
         "--- w.lab (expected)",
         "+++ actual",
-        "@@ -15,3 +17,2 @@",
+        "@@ -16,3 +18,2 @@",
         " ...",
         "-t=31s  api  succeed -> WRONG",
         " t=31s  api  HALF_OPEN -> CLOSED  (trial call succeeded)",
       ])
     var expected = Fixtures.lines
-    expected[7] = wildcard
-    expected[10] = opened
-    expected.replaceSubrange(14..<16, with: ["..."])
+    expected[8] = wildcard
+    expected[11] = opened
+    expected.replaceSubrange(15..<17, with: ["..."])
     let repaired = Updater.repaired(result)
     #expect(repaired == expected.joined(separator: "\n") + "\n", "\n\(repaired)")
     let again = try Replay.run(repaired, path: "w.lab")
@@ -125,6 +125,7 @@ struct ReplayerTests {
       ```lab
       lab> breaker api threshold=3
       breaker api created: {{..}}
+        {{..}}
       lab> fail api 3
       t=0ms  api  CLOSED -> OPEN
       ```
@@ -137,11 +138,11 @@ struct ReplayerTests {
       ```
       """
     let result = try Replay.run(text, path: "lesson.md")
-    #expect(result.failures.map(\.step.line) == [8, 15])
+    #expect(result.failures.map(\.step.line) == [9, 16])
     let repaired = Updater.repaired(result)
     let repairedLines = repaired.split(separator: "\n", omittingEmptySubsequences: false)
     let originalLines = text.split(separator: "\n", omittingEmptySubsequences: false)
-    #expect(repairedLines.prefix(8) == originalLines.prefix(8))
+    #expect(repairedLines.prefix(9) == originalLines.prefix(9))
     #expect(repaired.contains("```\n\nMore prose.\n\n```lab fresh\nlab> stats\n"))
     #expect(repaired.contains("t=0ms  api  CLOSED -> OPEN  (3 failures within 60s)\n```"))
     let again = try Replay.run(repaired, path: "lesson.md")
@@ -164,6 +165,7 @@ struct ReplayerTests {
       ```lab
       lab> breaker api
       breaker api created: {{..}}
+        {{..}}
       lab> advance 5s
       now t=5s
       ```

@@ -11,7 +11,7 @@ public enum LinePattern: Sendable, Equatable {
   public static let placeholders: [String: @Sendable (Substring) -> Bool] = [
     "INT": { !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } },
     "DURATION": {
-      $0.isEmpty == false && $0.allSatisfy { $0.isASCII && ($0.isNumber || "dhms".contains($0)) }
+      $0.isEmpty == false && $0.allSatisfy { $0.isASCII && ($0.isNumber || "ydhms".contains($0)) }
     },
     "VERSION": { !$0.isEmpty && $0.allSatisfy { $0.isASCII && ($0.isNumber || $0 == ".") } },
   ]

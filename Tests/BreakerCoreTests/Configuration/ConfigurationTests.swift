@@ -79,10 +79,12 @@ struct ConfigurationTests {
     Rejected("ignored", "failure", "'ignored' must be neutral|success; got 'failure'"),
     Rejected(
       "evaluate", "sometimes",
-      "'evaluate' must be failure|call|a snapshot interval such as 500ms; got 'sometimes'"),
+      "'evaluate' must be failure|call|a snapshot interval of 1ms or more, e.g. 500ms; got "
+        + "'sometimes'"),
     Rejected(
       "evaluate", "0ms",
-      "'evaluate' must be failure|call|a snapshot interval such as 500ms; got '0ms'"),
+      "'evaluate' must be failure|call|a snapshot interval of 1ms or more, e.g. 500ms; got "
+        + "'0ms'"),
     Rejected("serialize", "always", "'serialize' must be on|off; got 'always'"),
   ]
 

@@ -391,7 +391,7 @@ struct TransitionTableTests {
         "4: CLOSED->OPEN (5 failures within 60s)",
         "30004: OPEN->HALF_OPEN (waited 30s; next call is a trial)",
         "30005: HALF_OPEN->OPEN (trial call failed)",
-        "60007: OPEN->HALF_OPEN (waited 30s2ms; next call is a trial)",
+        "60007: OPEN->HALF_OPEN (waited 30s; next call is a trial)",
         "60007: HALF_OPEN->CLOSED (trial call succeeded)",
       ]),
   ]

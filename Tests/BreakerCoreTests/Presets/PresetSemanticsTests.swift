@@ -106,7 +106,7 @@ struct PresetSemanticsTests {
       script: "0:+a 1..5:F 10000:a=F 30005:R 39999:R 40000:S",
       expected: [
         "5: CLOSED->OPEN (5 failures within 60s)",
-        "40000: OPEN->HALF_OPEN (waited 39s995ms; next call is a trial)",
+        "40000: OPEN->HALF_OPEN (waited 30s; next call is a trial)",
         "40000: HALF_OPEN->CLOSED (trial call succeeded)",
       ]),
     Scenario(
@@ -189,7 +189,7 @@ struct PresetSemanticsTests {
       expected: [
         "2: CLOSED->OPEN (error rate 66.7% > 50% over 3 calls)",
         "30002: OPEN->HALF_OPEN (waited 30s; next call is a trial)",
-        "30005: HALF_OPEN->CLOSED (trial call succeeded)",
+        "30005: HALF_OPEN->CLOSED (a call admitted before the trip succeeded late)",
       ]),
     Scenario(
       "opossum: an ignored outcome (errorFilter) is a success", .opossum,
@@ -290,7 +290,7 @@ struct PresetSemanticsTests {
       expected: [
         "6: CLOSED->OPEN (6 consecutive failures)",
         "60007: OPEN->HALF_OPEN (waited 1m1ms; next call is a trial)",
-        "60008: HALF_OPEN->CLOSED (trial call succeeded)",
+        "60008: HALF_OPEN->CLOSED (a call admitted before the trip succeeded late)",
       ]),
     Scenario(
       "gobreaker with stale-guard=off: that late failure reopens", .gobreaker,
@@ -299,7 +299,7 @@ struct PresetSemanticsTests {
       expected: [
         "6: CLOSED->OPEN (6 consecutive failures)",
         "60007: OPEN->HALF_OPEN (waited 1m1ms; next call is a trial)",
-        "60008: HALF_OPEN->OPEN (trial call failed)",
+        "60008: HALF_OPEN->OPEN (a call admitted before the trip failed late)",
       ]),
     Scenario(
       "gobreaker: a result from an earlier CLOSED generation is dropped too", .gobreaker,

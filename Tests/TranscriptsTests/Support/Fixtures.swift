@@ -1,14 +1,14 @@
 /// A transcript recorded from the lab, and edits of it, shared by the replay tests.
 enum Fixtures {
-  /// A recorded session: a breaker trips, waits, and closes after a trial (lines 1–20).
+  /// A recorded session: a breaker trips, waits, and closes after a trial (lines 1–21).
   static let good = """
     # Breaker Lab transcript: replay with 'breakerlab replay FILE'
     # seed: 0
     # width: 80
     # charset: ascii
     lab> breaker api threshold=3
-    breaker api created: opens at 3 failures within 60s; waits 30s from the last failure; \
-    1 trial [threshold=3]
+    breaker api created: opens at 3 failures within 60s; waits 30s from the last
+      failure; 1 trial [threshold=3]
     lab> fail api 3
     t=0ms  api  fail -> failure counted  [1/3 failures within 60s]
     t=0ms  api  fail -> failure counted  [2/3 failures within 60s]
@@ -21,8 +21,8 @@ enum Fixtures {
     t=31s  api  succeed -> success counted
     t=31s  api  HALF_OPEN -> CLOSED  (trial call succeeded)
     lab> stats
-    name   state  calls  ok  failed  timeouts  fast-fails  fallbacks  in-flight  waited
-    api   CLOSED      4   1       3         0           0          0          0     0ms
+    name   state  calls  ok  failed  fast-fails
+    api   CLOSED      4   1       3           0
 
     """
 
