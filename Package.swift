@@ -56,9 +56,11 @@ let package = Package(
     .testTarget(
       name: "DiagramsTests", dependencies: ["Diagrams"],
       resources: [.copy("Snapshots")]),
-    .testTarget(name: "EndToEndTests", dependencies: ["breakerlab"]),
+    .target(name: "LabTestSupport", path: "Tests/LabTestSupport"),
+    .testTarget(name: "EndToEndTests", dependencies: ["breakerlab", "LabTestSupport"]),
     .testTarget(
-      name: "TranscriptsTests", dependencies: ["Transcripts", "Lessons", "LabCommands"]),
+      name: "TranscriptsTests",
+      dependencies: ["Transcripts", "Lessons", "LabCommands", "LabTestSupport", "breakerlab"]),
     .testTarget(
       name: "LessonsTests",
       dependencies: ["Lessons", "Transcripts", "LabCommands", "Interactive", "LineEditing"]),

@@ -1,4 +1,5 @@
 import Foundation
+import LabTestSupport
 import Testing
 
 /// `breakerlab run FILE... [--seed N] [--trace OUT.jsonl]` as a learner runs it: the built

@@ -2,6 +2,7 @@ import LabCommands
 import Lessons
 import Simulation
 import Testing
+import Transcripts
 
 /// predict: the expected answer is computed by running the scenario on the reference, so
 /// the same question has a different answer when the setup differs.

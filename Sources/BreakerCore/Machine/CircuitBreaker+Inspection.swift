@@ -1,7 +1,7 @@
 extension CircuitBreaker {
   /// While OPEN: the first moment a lazy trial is admitted, or the timer fires: ``trialAt``,
   /// or one millisecond after it when the wait must have passed (`reset-compare=>`).
-  @inlinable
+  @inlinable @inline(__always)
   public var firstTrialAt: Milliseconds {
     configuration.halfOpen == .lazy && configuration.resetComparison == .greater
       ? trialAt + 1 : trialAt

@@ -25,6 +25,8 @@ public struct Lab {
   var activity = ActivityLog()
   /// Transitions made by the last command that changed the world, per breaker.
   var justTaken: [String: Transition] = [:]
+  /// Whether the last command that changed the world was cut short by Ctrl-C.
+  public private(set) var lastCommandInterrupted = false
 
   /// Creates a lab with an empty world.
   public init(seed: UInt64 = 0) {
@@ -55,6 +57,7 @@ public struct Lab {
 
   /// Parses and runs one line.
   public mutating func run(_ line: String) -> Reply {
+    lastCommandInterrupted = false
     do {
       let command = try CommandParser.parse(line)
       if command == .quit { return Reply(lines: [], error: nil, quit: true) }
@@ -131,6 +134,7 @@ public struct Lab {
       let lines = try simulate(command, narrator: &narrator)
       // Only a command that ran changes what "just now" means; a refused one changed nothing.
       justTaken = narrator.transitionsSeen
+      lastCommandInterrupted = narrator.stopped
       return lines
     } catch {
       throw CommandError(error.message)

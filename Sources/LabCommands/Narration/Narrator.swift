@@ -31,7 +31,15 @@ struct Narrator: WorldObserver {
     self.stop = stop
   }
 
-  var shouldStop: Bool { stop() }
+  /// Whether long work was asked to stop during this command (Ctrl-C).
+  var stopped: Bool { stopRecord.seen }
+  private let stopRecord = StopRecord()
+
+  var shouldStop: Bool {
+    let stop = stop()
+    if stop { stopRecord.seen = true }
+    return stop
+  }
 
   mutating func observe(_ event: WorldEvent) {
     trace?.write(line: TraceFormat.line(for: event))
@@ -113,4 +121,9 @@ struct Narrator: WorldObserver {
       "breaker not admitting calls"
     }
   }
+}
+
+/// Remembers that a stop was requested, from inside the observer's read-only `shouldStop`.
+private final class StopRecord {
+  var seen = false
 }

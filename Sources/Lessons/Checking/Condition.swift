@@ -1,6 +1,7 @@
 import BreakerCore
 import LabCommands
 import Simulation
+import Transcripts
 
 /// A condition on a world, for `goal` (drive) and `require` (tune) lines.
 public enum Condition: Sendable, Equatable {

@@ -1,4 +1,5 @@
 import FoundationEssentials
+import Transcripts
 
 /// The whole course: every lesson, in id order.
 public struct Course: Sendable {

@@ -68,8 +68,13 @@ public struct CourseSession: ReplayableSession {
     if sandbox != nil {
       return sandbox?.run(line) ?? Lab.Reply(lines: [], error: nil)
     }
-    let reply = lab.run(line)
-    if reply.error == nil, CourseSession.changesWorld(line) {
+    var reply = lab.run(line)
+    if lab.lastCommandInterrupted {
+      // A command cut short cannot be replayed on resume, so it is undone instead: the
+      // lesson world is rebuilt from the log, exactly as a resume would rebuild it.
+      lab = CourseSession.rebuild(progress.log, seed: progress.seed, like: lab)
+      reply.lines.append("the interrupted command was undone; your lab is as it was before it")
+    } else if reply.error == nil, CourseSession.changesWorld(line) {
       progress.log.append(line)
       save()
     }
@@ -126,16 +131,26 @@ public struct CourseSession: ReplayableSession {
     }
   }
 
+  /// A fresh lab from `seed`, drawn like `template` and stopped by its Ctrl-C, with
+  /// `commands` replayed into it.
+  static func rebuild(_ commands: some Sequence<String>, seed: UInt64, like template: Lab) -> Lab {
+    var rebuilt = Lab(seed: seed)
+    rebuilt.style = template.style
+    // Replaying must run every command to its end, even while a Ctrl-C is still pending.
+    for command in commands { _ = rebuilt.run(command) }
+    rebuilt.interrupted = template.interrupted
+    return rebuilt
+  }
+
   /// Rebuilds the world from saved progress.
   private mutating func resume(_ saved: Progress) {
-    var rebuilt = Lab(seed: saved.seed)
-    rebuilt.style = lab.style
-    rebuilt.interrupted = lab.interrupted
     let start = min(saved.stepStart, saved.log.count)
-    for command in saved.log[..<start] { _ = rebuilt.run(command) }
-    stepStartLab = rebuilt
-    mark = WorldMark(rebuilt.world)
+    stepStartLab = CourseSession.rebuild(saved.log[..<start], seed: saved.seed, like: lab)
+    mark = WorldMark(stepStartLab.world)
+    var rebuilt = stepStartLab
+    rebuilt.interrupted = { false }
     for command in saved.log[start...] { _ = rebuilt.run(command) }
+    rebuilt.interrupted = lab.interrupted
     lab = rebuilt
     progress = saved
     position = saved.current.flatMap { course.position(of: $0) }

@@ -1,3 +1,5 @@
+import Transcripts
+
 /// Reads the body of an `exercise` block: `key: value` lines, values continued on lines
 /// indented by two spaces.
 enum ExerciseParser {

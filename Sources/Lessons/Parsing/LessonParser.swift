@@ -1,32 +1,15 @@
 import Transcripts
 
-/// A lesson file that cannot be used: the file, the line and what is wrong.
-public struct LessonError: Error, Sendable, Equatable, CustomStringConvertible {
-  public var path: String
-  public var line: Int
-  public var message: String
-
-  /// Creates an error.
-  public init(path: String, line: Int, message: String) {
-    self.path = path
-    self.line = line
-    self.message = message
-  }
-
-  public var description: String { "\(path):\(line): \(message)" }
-}
+/// A lesson file that cannot be used: the file, the line and what is wrong, reported the same
+/// way as a malformed transcript (`FILE:LINE: message`).
+public typealias LessonError = TranscriptError
 
 /// Reads lesson files (see `docs/lesson-format.md`).
 public enum LessonParser {
   /// Parses one lesson file.
   /// - Throws: ``LessonError`` for the first problem that makes the file unusable.
   public static func parse(_ text: String, path: String) throws(LessonError) -> Lesson {
-    let transcript: Transcript
-    do {
-      transcript = try TranscriptParser.parse(text, path: path)
-    } catch {
-      throw LessonError(path: error.path, line: error.line, message: error.message)
-    }
+    let transcript = try TranscriptParser.parse(text, path: path)
     let lines = transcript.lines
     guard lines.first == "---", let close = lines.dropFirst().firstIndex(of: "---") else {
       throw LessonError(
