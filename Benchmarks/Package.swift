@@ -37,5 +37,11 @@ let package = Package(
       ],
       path: "Sources/SimulationPeakRSS"
     ),
+    // The per-call benchmarks as a plain program, for profilers and as a cross-check.
+    .executableTarget(
+      name: "HotPaths",
+      dependencies: [.product(name: "BreakerCore", package: "breaker-lab")],
+      path: "Sources/HotPaths"
+    ),
   ]
 )

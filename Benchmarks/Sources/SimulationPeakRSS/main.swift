@@ -2,8 +2,10 @@
 // process's peak resident set size, so that `/usr/bin/time -v` (or this program's own
 // getrusage figure) measures exactly that run and nothing else.
 //
-//   swift run -c release SimulationPeakRSS [PRESET]       # PRESET: opossum (default), lesson, ...
+//   swift run -c release SimulationPeakRSS [PRESET [MINUTES]]   # opossum (default), lesson, ...; 60
 //   /usr/bin/time -v .build/release/SimulationPeakRSS opossum
+//
+// A shorter virtual time (MINUTES) keeps profiler runs (callgrind) short.
 
 import BreakerCore
 import Simulation
@@ -14,7 +16,9 @@ import Simulation
   import Darwin
 #endif
 
-let preset = CommandLine.arguments.dropFirst().first ?? "opossum"
+let arguments = CommandLine.arguments.dropFirst()
+let preset = arguments.first ?? "opossum"
+let minutes = arguments.dropFirst().first.flatMap { Int64($0) } ?? 60
 
 var world = World(seed: 42)
 do {
@@ -30,7 +34,7 @@ let start = clock.now
 let summary: LoadSummary
 do {
   summary = try world.load(
-    [(service: "api", rate: 1000)], for: 3_600_000, poisson: false, observer: &observer)
+    [(service: "api", rate: 1000)], for: minutes * 60_000, poisson: false, observer: &observer)
 } catch {
   print("error: \(error)")
   exit(1)
