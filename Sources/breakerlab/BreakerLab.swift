@@ -67,8 +67,12 @@ struct StartLab: ParsableCommand {
       if repl.session.currentStep == nil, !course.lessons.isEmpty {
         print("The course: ':lessons' lists the lessons, ':start' begins the first one.")
       }
-      let completion = Completion(lister: Directory.list)
+      let completion = Completion(
+        lister: Directory.list, extraCommands: CourseSession.commands.map(\.name),
+        places: course.lessons.flatMap { lesson in ["\(lesson.id)"] + lesson.steps.map(\.id) })
       let names = NameBox()
+      names.breakers = repl.session.lab.world.slots.map(\.name)
+      names.services = repl.session.lab.world.services.map(\.name)
       let reader = EditLineReader(
         program: "breakerlab", historyPath: Paths.historyFile(create: true),
         completer: {

@@ -8,10 +8,21 @@ public struct Completion {
   public typealias DirectoryLister = (_ directory: String) -> [String]
 
   private let lister: DirectoryLister
+  /// Commands of a layer above the lab (the course's `:` commands), and what `:goto` takes.
+  private let extraCommands: [String]
+  private let places: [String]
 
   /// Creates a completer that uses `lister` for file paths.
-  public init(lister: @escaping DirectoryLister = { _ in [] }) {
+  /// - Parameters:
+  ///   - extraCommands: More first words, such as `:next`.
+  ///   - places: The arguments of `:goto` and `:start` (lesson and step ids).
+  public init(
+    lister: @escaping DirectoryLister = { _ in [] }, extraCommands: [String] = [],
+    places: [String] = []
+  ) {
     self.lister = lister
+    self.extraCommands = extraCommands
+    self.places = places
   }
 
   /// The candidates for the word that ends `lineBeforeCursor`, sorted, each a whole word.
@@ -40,7 +51,7 @@ public struct Completion {
   }
 
   private var commands: [String] {
-    CommandSpec.all.map(\.name)
+    CommandSpec.all.map(\.name) + extraCommands
   }
 
   private func arguments(
@@ -76,6 +87,8 @@ public struct Completion {
       return position == 1 ? CommandSpec.all.map(\.name) + ["keys", "presets", "durations"] : []
     case "pool":
       return ["off"]
+    case ":goto", ":start", ":forget":
+      return position == 1 ? places : []
     default:
       return []
     }

@@ -11,6 +11,12 @@ enum Help {
     case "presets": return presets
     case "durations": return durations
     default:
+      if let key = ConfigurationKey.named(topic) {
+        return [
+          "breaker setting \(key.name)=VALUE: \(key.summary)", "  values: \(key.values)",
+          "example: breaker payments \(key.name)=\(key.value(in: Preset.lesson.configuration))",
+        ]
+      }
       guard let spec = CommandSpec.named(topic) else {
         let topics = CommandSpec.all.map(\.name) + ["keys", "presets", "durations"]
         let hint = Suggestion.hint(for: topic, in: topics, otherwise: "'help' lists the topics")
@@ -32,6 +38,7 @@ enum Help {
     lines += [
       "more: help keys (breaker settings), help presets, help durations",
       "lines starting with # are comments; Tab completes; Ctrl-C stops a long command",
+      "the course: ':help' lists its commands (':start' begins); 'quit' or 'exit' leaves",
     ]
     return lines
   }

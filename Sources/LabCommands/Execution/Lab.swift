@@ -61,16 +61,19 @@ public struct Lab {
     do {
       let command = try CommandParser.parse(line)
       if command == .quit { return Reply(lines: [], error: nil, quit: true) }
-      return Reply(lines: try execute(command).map(Lab.safeForTranscripts), error: nil)
+      let lines = try execute(command).map { Lab.safeForTranscripts($0, keepEscapes: true) }
+      return Reply(lines: lines, error: nil)
     } catch {
-      return Reply(lines: [], error: CommandError(Lab.safeForTranscripts(error.message)))
+      return Reply(
+        lines: [], error: CommandError(Lab.safeForTranscripts(error.message, keepEscapes: false)))
     }
   }
 
   /// Keeps the output contract of transcripts: no line starts with the input token
   /// `lab> `, none is `...` alone, and none holds `{{` (all three have a meaning there).
-  /// Control characters echoed from input become `?`, so a diagnosis stays one line.
-  static func safeForTranscripts(_ line: String) -> String {
+  /// Control characters echoed from input become `?`, so a diagnosis stays one line; the
+  /// lab's own colour escapes are kept when `keepEscapes` is set (transcripts strip them).
+  public static func safeForTranscripts(_ line: String, keepEscapes: Bool) -> String {
     // Fast path: nothing to change unless the line has a brace, a control character, or
     // starts like an input or a wildcard.
     let bytes = line.utf8
@@ -79,12 +82,11 @@ public struct Lab {
         || bytes.first == UInt8(ascii: "l") || bytes.first == UInt8(ascii: ".")
     else { return line }
     var line = line
-    if line.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\t" || $0.value == 0x7F }) {
-      line = String(
-        String.UnicodeScalarView(
-          line.unicodeScalars.map {
-            $0.value < 0x20 && $0 != "\t" || $0.value == 0x7F ? "?" : $0
-          }))
+    let isControl: (Unicode.Scalar) -> Bool = {
+      ($0.value < 0x20 && $0 != "\t" && !(keepEscapes && $0 == "\u{1B}")) || $0.value == 0x7F
+    }
+    if line.unicodeScalars.contains(where: isControl) {
+      line = String(String.UnicodeScalarView(line.unicodeScalars.map { isControl($0) ? "?" : $0 }))
     }
     if line.contains("{{") { line = line.replacingAll("{{", with: "{ {") }
     if line.hasPrefix("lab> ") || line == "..." { line = " " + line }
@@ -146,6 +148,13 @@ public struct Lab {
   ) throws(WorldError) -> [String] {
     switch command {
     case .breaker(let name, let settings):
+      if settings.isEmpty, let slot = world.slot(named: name) {
+        // A bare `breaker NAME` on an existing breaker shows it rather than resetting it.
+        return Describe.wrap(
+          "breaker \(name) (\(slot.breaker.state.label)): "
+            + Describe.configuration(slot.breaker.configuration),
+          width: style.width)
+      }
       let change = try world.configureBreaker(name, settings: settings.map { ($0.key, $0.value) })
       guard let slot = world.slot(named: name) else { return [] }
       let verb = change == .created ? "created" : "reconfigured (CLOSED, counts cleared)"

@@ -9,7 +9,7 @@ public struct CommandSpec: Sendable {
   public static let all: [CommandSpec] = [
     CommandSpec(
       name: "breaker", usage: "breaker NAME [like=PRESET] [KEY=VALUE ...]",
-      summary: "create or reconfigure the breaker guarding service NAME",
+      summary: "create or reconfigure the breaker guarding service NAME (alone: show it)",
       example: "breaker payments like=opossum rate=25"),
     CommandSpec(
       name: "service",

@@ -4,6 +4,18 @@ public struct CheckResult: Sendable, Equatable {
   /// `✓ [2.3] …` or `✗ [2.3] …` (`PASS`/`FAIL` in ASCII).
   public var line: String
   public var details: [String] = []
+  /// Whether the answer could be read at all; an unreadable one is not a failed attempt.
+  public var readable = true
+
+  /// An answer that could not be read, with the form that is expected.
+  static func unreadable(id: String, _ given: String, _ form: String, unicode: Bool)
+    -> CheckResult
+  {
+    var result = verdict(
+      false, id: id, "cannot read '\(given)' as an answer; give \(form)", unicode: unicode)
+    result.readable = false
+    return result
+  }
 
   static func verdict(_ passed: Bool, id: String, _ text: String, unicode: Bool) -> CheckResult {
     let mark = unicode ? (passed ? "✓" : "✗") : (passed ? "PASS" : "FAIL")

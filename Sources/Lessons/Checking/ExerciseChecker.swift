@@ -16,22 +16,48 @@ enum ExerciseChecker {
         false, id: id, "this exercise cannot be checked (see 'lint')", unicode: unicode)
     }
     let given = answer.trimmed
-    let right: Bool
+    // Wrong answers say which way to look (too early, too few, not that state) but never
+    // give the value away: ':skip' and ':solution' do that.
     switch fact.kind {
-    case .state: right = Condition.stateNamed(given) == Condition.stateNamed(fact.value)
+    case .state:
+      guard let state = AnswerReader.state(given) else {
+        return .unreadable(id: id, given, "a state: CLOSED, OPEN or HALF_OPEN", unicode: unicode)
+      }
+      if state.label == fact.value {
+        return .verdict(true, id: id, "right: \(fact.sentence)", unicode: unicode)
+      }
+      return .verdict(
+        false, id: id, "not \(state.label): \(fact.name) is in another state then",
+        unicode: unicode)
     case .time:
-      let text = given.hasPrefix("t=") ? String(given.dropFirst(2)) : given
-      right =
-        DurationText.parse(text).map(DurationText.format) == fact.value
-        || given.lowercased() == fact.value
-    case .count: right = Int(given) == Int(fact.value)
+      guard fact.value != "none" else {
+        let right = given.lowercased().contains("none") || given.lowercased().contains("never")
+        return .verdict(
+          right, id: id, right ? "right: \(fact.sentence)" : "not \(given): look again",
+          unicode: unicode)
+      }
+      guard let time = AnswerReader.time(given), let expected = DurationText.parse(fact.value)
+      else {
+        return .unreadable(id: id, given, "a time such as 35s or t=1m10s", unicode: unicode)
+      }
+      if time == expected {
+        return .verdict(true, id: id, "right: \(fact.sentence)", unicode: unicode)
+      }
+      return .verdict(
+        false, id: id,
+        "not t=\(DurationText.format(time)): that is too \(time < expected ? "early" : "late")",
+        unicode: unicode)
+    case .count:
+      guard let count = AnswerReader.count(given), let expected = Int(fact.value) else {
+        return .unreadable(id: id, given, "a whole number such as 3", unicode: unicode)
+      }
+      if count == expected {
+        return .verdict(true, id: id, "right: \(fact.sentence)", unicode: unicode)
+      }
+      return .verdict(
+        false, id: id, "not \(count): that is too \(count < expected ? "few" : "many")",
+        unicode: unicode)
     }
-    if right {
-      return .verdict(true, id: id, "right: \(fact.sentence)", unicode: unicode)
-    }
-    return .verdict(
-      false, id: id, "you said \(given.isEmpty ? "nothing" : given); \(fact.sentence)",
-      unicode: unicode)
   }
 
   struct Fact {
@@ -39,6 +65,9 @@ enum ExerciseChecker {
     var kind: Kind
     var subject: String
     var value: String
+
+    /// The breaker the fact is about (the subject's first word).
+    var name: String { String(subject.split(separator: " ").first ?? "") }
 
     /// The fact as a sentence: `payments is OPEN`, `payments allows a trial at t=35s`.
     var sentence: String { subject.hasSuffix("=") ? subject + value : subject + " " + value }
@@ -99,25 +128,31 @@ enum ExerciseChecker {
   static func quiz(_ exercise: Exercise, id: String, answer: String, unicode: Bool)
     -> CheckResult
   {
-    let chosen = Set(
-      answer.lowercased().split(whereSeparator: { $0 == "," || $0 == " " }).map {
-        String($0.prefix(while: { $0.isLetter }))
-      }.filter { !$0.isEmpty })
     let letters = exercise.choices.indices.map { String(UnicodeScalar(UInt8(97 + $0))) }
-    if let unknown = chosen.first(where: { !letters.contains($0) }) {
-      return .verdict(
+    let chosen: Set<String>
+    switch AnswerReader.choices(answer, letters: letters) {
+    case .success(let set) where !set.isEmpty:
+      chosen = set
+    case .success:
+      return .unreadable(id: id, answer, "letters such as 'a c'", unicode: unicode)
+    case .failure(let unknown):
+      var result = CheckResult.verdict(
         false, id: id,
-        "there is no choice '\(unknown)'; choose from \(letters.joined(separator: ", "))",
+        "there is no choice '\(unknown.word)'; choose from \(letters.joined(separator: ", "))",
         unicode: unicode)
+      result.readable = false
+      return result
     }
     if chosen == exercise.correct {
       return .verdict(true, id: id, "right", unicode: unicode)
     }
     var reasons = chosen.subtracting(exercise.correct).sorted().map {
-      "\($0): " + (exercise.feedback[$0] ?? "not this one")
+      "\($0): " + (exercise.feedback[$0] ?? "not this one.")
     }
     let missed = exercise.correct.subtracting(chosen).count
-    if missed > 0 { reasons.append("\(missed) correct choice\(missed == 1 ? "" : "s") missing") }
-    return .verdict(false, id: id, reasons.joined(separator: "; "), unicode: unicode)
+    if missed > 0 {
+      reasons.append("\(missed) correct choice\(missed == 1 ? " is" : "s are") missing.")
+    }
+    return .verdict(false, id: id, reasons.joined(separator: " "), unicode: unicode)
   }
 }

@@ -12,7 +12,7 @@ enum TuneChecker {
   ) -> CheckResult {
     let unicode = style.unicode
     var settings: [String] = []
-    for word in answer.split(separator: " ").map(String.init) {
+    for word in answer.split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init) {
       let parts = word.split(separator: "=", maxSplits: 1).map(String.init)
       guard parts.count == 2 else {
         return .verdict(

@@ -72,7 +72,12 @@ extension CourseSession {
       guard progress.completed[id] == nil else {
         return ["[\(id)] is already \(progress.completed[id] ?? "done"); ':next' goes on"]
       }
-      var lines = ["skipped [\(id)]; the reference steps ran: ':solution' shows the answer"]
+      let ran = exercise.kind == .drive || exercise.kind == .predict
+      var lines = [
+        "skipped [\(id)]"
+          + (ran ? "; the reference steps ran in your lab" : "")
+          + "; ':solution' shows the answer"
+      ]
       switch exercise.kind {
       case .drive: lines += runLogged(exercise.solution)
       case .predict: lines += runLogged(exercise.scenario)
@@ -99,12 +104,14 @@ extension CourseSession {
   /// Records a check's outcome and words the reply.
   mutating func finish(_ result: CheckResult, exercise: Exercise, id: String) -> [String] {
     if result.passed {
-      progress.completed[id] = "passed"
+      // A step already skipped stays "skipped": passing on the reference steps is no feat.
+      if progress.completed[id] == nil { progress.completed[id] = "passed" }
       save()
       return [result.line] + exercise.explain + ["':next' goes on"]
     }
-    failedChecks += 1
     var lines = [result.line] + result.details
+    guard result.readable, progress.completed[id] == nil else { return lines }
+    failedChecks += 1
     if failedChecks >= 2, (progress.hints[id] ?? 0) < exercise.hints.count {
       lines.append("stuck? ':hint' reveals a hint")
     }

@@ -60,15 +60,23 @@ public struct CourseSession: ReplayableSession {
     let trimmed = line.trimmed
     if trimmed.hasPrefix(":") {
       do throws(CommandError) {
-        return Lab.Reply(lines: try meta(trimmed).map(CourseSession.safe), error: nil)
+        let lines = try meta(trimmed).map { Lab.safeForTranscripts($0, keepEscapes: true) }
+        return Lab.Reply(lines: lines, error: nil)
       } catch {
-        return Lab.Reply(lines: [], error: CommandError(CourseSession.safe(error.message)))
+        return Lab.Reply(lines: [], error: CommandError(Lab.safeForTranscripts(error.message, keepEscapes: false)))
       }
     }
     if sandbox != nil {
       return sandbox?.run(line) ?? Lab.Reply(lines: [], error: nil)
     }
     var reply = lab.run(line)
+    if let error = reply.error, let verb = trimmed.split(separator: " ").first,
+      error.message.hasPrefix("unknown command"),
+      CourseSession.commands.contains(where: { $0.name == ":" + verb })
+    {
+      reply.error = CommandError(
+        "unknown command '\(verb)'; course commands start with ':': did you mean ':\(verb)'?")
+    }
     if lab.lastCommandInterrupted {
       // A command cut short cannot be replayed on resume, so it is undone instead: the
       // lesson world is rebuilt from the log, exactly as a resume would rebuild it.
@@ -84,16 +92,6 @@ public struct CourseSession: ReplayableSession {
   public mutating func printed(for line: String) -> [String] { run(line).printed }
 
   public var clockText: String { (sandbox ?? lab).nowText }
-
-  /// Keeps the transcript output contract for course output (lesson prose, hints, names
-  /// echoed in errors), as the lab does for its own: no line starts with `lab> `, none is
-  /// `...` alone, and none holds `{{`.
-  static func safe(_ line: String) -> String {
-    var line = line
-    while let range = line.firstRange(of: "{{") { line.replaceSubrange(range, with: "{ {") }
-    if line.hasPrefix(Transcript.prompt) || line == "..." { line = " " + line }
-    return line
-  }
 
   public mutating func restyle(width: Int?, unicode: Bool?) {
     if let width { lab.style.width = width }
