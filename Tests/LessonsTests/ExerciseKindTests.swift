@@ -41,29 +41,33 @@ struct PredictTests {
       if right {
         #expect(verdict == "PASS [1.1] right: api is \(state)")
       } else {
-        #expect(verdict == "FAIL [1.1] you said \(answer); api is \(state)")
+        // A wrong state is named, the right one is not given away.
+        #expect(verdict == "FAIL [1.1] not \(answer.uppercased()): api is in another state then")
       }
     }
   }
 
   @Test(
-    "'trial-at' accepts the time in any spelling",
+    "'trial-at' accepts the time in any spelling; a wrong one says which way to look",
     arguments: [
-      ("35s", true), ("t=35s", true), ("35000ms", true), ("30s", false), ("t=5s", false),
-      ("soon", false),
+      ("35s", "PASS [1.1] right: api allows a trial at t=35s"),
+      ("t=35s", "PASS [1.1] right: api allows a trial at t=35s"),
+      ("35000ms", "PASS [1.1] right: api allows a trial at t=35s"),
+      ("35 s", "PASS [1.1] right: api allows a trial at t=35s"),
+      ("at t = 35s", "PASS [1.1] right: api allows a trial at t=35s"),
+      ("35", "PASS [1.1] right: api allows a trial at t=35s"),
+      ("30s", "FAIL [1.1] not t=30s: that is too early"),
+      ("t=5s", "FAIL [1.1] not t=5s: that is too early"),
+      ("1m", "FAIL [1.1] not t=60s: that is too late"),
+      ("soon", "FAIL [1.1] cannot read 'soon' as an answer; give a time such as 35s or t=1m10s"),
     ])
-  func trialAt(_ answer: String, _ right: Bool) throws {
+  func trialAt(_ answer: String, _ expected: String) throws {
     let course = try Self.course(
       setup: ["reset", "breaker api threshold=2 reset=30s"],
       scenario: ["advance 5s", "fail api 2"], ask: "trial-at api")
     var session = Inline.session(course)
     let output = session.lines(":start", ":answer \(answer)")
-    let verdict = try #require(CourseSession.verdict(output))
-    if right {
-      #expect(verdict == "PASS [1.1] right: api allows a trial at t=35s")
-    } else {
-      #expect(verdict == "FAIL [1.1] you said \(answer); api allows a trial at t=35s")
-    }
+    #expect(try #require(CourseSession.verdict(output)) == expected)
   }
 
   @Test(
@@ -354,9 +358,13 @@ struct QuizTests {
       ("c a", "PASS [1.1] right"),
       ("a,c", "PASS [1.1] right"),
       ("A) C)", "PASS [1.1] right"),
-      ("a", "FAIL [1.1] 1 correct choice missing"),
-      ("a b c", "FAIL [1.1] b: two is not it"),
-      ("b", "FAIL [1.1] b: two is not it; 2 correct choices missing"),
+      ("a", "FAIL [1.1] 1 correct choice is missing."),
+      ("a b c", "FAIL [1.1] b: two is not it."),
+      ("a;c", "PASS [1.1] right"),
+      ("a/c", "PASS [1.1] right"),
+      ("ac", "PASS [1.1] right"),
+      ("a and c", "PASS [1.1] right"),
+      ("b", "FAIL [1.1] b: two is not it. 2 correct choices are missing."),
       ("z", "FAIL [1.1] there is no choice 'z'; choose from a, b, c"),
       ("d a", "FAIL [1.1] there is no choice 'd'; choose from a, b, c"),
     ])
@@ -375,6 +383,6 @@ struct QuizTests {
         "kind: quiz\nquestion: q\nchoice: a) x\nchoice: b) y\ncorrect: a\nhint: h\nexplain: e"))
     var session = Inline.session(try Inline.course(text))
     let output = session.lines(":start", ":answer a b")
-    #expect(CourseSession.verdict(output) == "FAIL [1.1] b: not this one")
+    #expect(CourseSession.verdict(output) == "FAIL [1.1] b: not this one.")
   }
 }

@@ -153,6 +153,7 @@ enum ExerciseChecker {
     if missed > 0 {
       reasons.append("\(missed) correct choice\(missed == 1 ? " is" : "s are") missing.")
     }
-    return .verdict(false, id: id, reasons.joined(separator: " "), unicode: unicode)
+    let sentences = reasons.map { $0.hasSuffix(".") ? $0 : $0 + "." }
+    return .verdict(false, id: id, sentences.joined(separator: " "), unicode: unicode)
   }
 }
