@@ -61,7 +61,9 @@ struct CourseCommandTests {
     var session = Inline.session(Tiny.course, store: store)
     _ = session.lines(":start")
     let skipped = session.lines(":skip")
-    #expect(skipped.first == "skipped [1.1]; the reference steps ran in your lab; ':solution' shows the answer")
+    #expect(
+      skipped.first
+        == "skipped [1.1]; the reference steps ran in your lab; ':solution' shows the answer")
     #expect(skipped.contains("t=0ms  api  CLOSED -> OPEN  (3 failures within 10s)"))
     #expect(skipped.last == "':next' goes on")
     #expect(store.saved?.completed["1.1"] == "skipped")
