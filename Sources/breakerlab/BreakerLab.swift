@@ -16,7 +16,10 @@ struct BreakerLab: ParsableCommand {
     discussion: """
       With no subcommand, starts the lab: a line-editing prompt when standard input and \
       output are a terminal, otherwise plain line reading (so `breakerlab < script` works). \
-      Type 'help' in the lab for its commands.
+      Type 'help' in the lab for its commands, ':help' for the course's.
+
+      Options of the lab (see 'breakerlab lab --help'): --seed N, --ascii, --no-color, \
+      --width N, --record FILE, --lessons DIR, --progress FILE.
       """,
     version: "0.1.0",
     subcommands: [
@@ -45,7 +48,8 @@ struct StartLab: ParsableCommand {
     lab.interrupted = { Terminal.interruptRequested }
     let style = lab.style
     let (course, notes) = options.loadCourse()
-    let progressPath = progress ?? (interactive ? Paths.progressFile() : nil)
+    // A recording must replay from an empty world, so it neither resumes nor saves progress.
+    let progressPath = record != nil ? nil : progress ?? (interactive ? Paths.progressFile() : nil)
     let store: (any ProgressStore)? = progressPath.map { FileProgressStore(path: $0) }
     var repl = REPL(session: CourseSession(course: course, lab: lab, store: store))
     Terminal.installInterruptHandler()
@@ -58,10 +62,22 @@ struct StartLab: ParsableCommand {
         throw ExitCode(2)
       }
     }
-    repl.onRecord = { recorder.command($0, session: $1) }
+    let resumed = repl.session.resumed
+    repl.onRecord = { arguments, exchanges in
+      guard !resumed || arguments == ["stop"] || arguments.isEmpty else {
+        return [
+          "error: this session resumed saved progress, so a recording would not replay from "
+            + "t=0; record with 'breakerlab --record FILE', which starts a fresh session"
+        ]
+      }
+      return recorder.command(arguments, session: exchanges)
+    }
     repl.onExchange = { recorder.record($0, $1) }
     let errors: Int
     for note in notes + repl.session.notices { print(note) }
+    if record != nil {
+      print("note: recording a fresh session; course progress is neither loaded nor saved")
+    }
     if interactive {
       print("Breaker Lab: type 'help' for commands, Tab to complete, Ctrl-D to leave.")
       if repl.session.currentStep == nil, !course.lessons.isEmpty {

@@ -33,7 +33,7 @@ struct LabOptions: ParsableArguments {
       interactive && !noColor && Terminal.environment("NO_COLOR") == nil
       && Terminal.environment("TERM") != "dumb"
     return RenderStyle(
-      width: width ?? (interactive ? Terminal.width : nil) ?? 80, unicode: !ascii,
+      width: width ?? Terminal.width ?? 80, unicode: !ascii,
       color: colorAllowed)
   }
 

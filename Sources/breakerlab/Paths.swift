@@ -35,7 +35,8 @@ enum Paths {
   }
 
   /// Where lessons are when `--lessons` is not given: `./lessons` if it exists, else the
-  /// `lessons` folder of the package the binary was built in (`.build/CONFIG/breakerlab`).
+  /// `lessons` folder of the package the binary was built in (the nearest folder above the
+  /// executable that holds both `Package.swift` and `lessons`).
   static func defaultLessons() -> String {
     if FileIO.isDirectory("lessons") { return "lessons" }
     var buffer = [CChar](repeating: 0, count: 4096)
@@ -44,9 +45,14 @@ enum Paths {
     let executable = String(
       decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
     var parts = executable.split(separator: "/", omittingEmptySubsequences: false)
-    for _ in 0..<3 where parts.count > 1 { parts.removeLast() }
-    let candidate = parts.joined(separator: "/") + "/lessons"
-    return FileIO.isDirectory(candidate) ? candidate : "lessons"
+    while parts.count > 1 {
+      parts.removeLast()
+      let folder = parts.joined(separator: "/")
+      if FileIO.isDirectory(folder + "/lessons"), access(folder + "/Package.swift", F_OK) == 0 {
+        return folder + "/lessons"
+      }
+    }
+    return "lessons"
   }
 
   /// `mkdir -p`.

@@ -29,6 +29,13 @@ extension Lab {
       }
       phases[index].length = length
     }
+    let span = phases.reduce(0) { $0 + $1.length }
+    let calls = rate * Double(span) / 1000 * Double(presets.count)
+    guard calls <= Double(World.callLimit) else {
+      throw CommandError(
+        "that comparison would simulate about \(Int64(calls)) calls; the limit is "
+          + "\(World.callLimit) per command (lower the rate or the phases)")
+    }
     var scratch = World(seed: world.seed)
     var narrator = Narrator(trace: nil, stop: interrupted)
     do {

@@ -13,7 +13,9 @@ enum ExerciseChecker {
     let unicode = stepStart.style.unicode
     guard let fact = expectedFact(exercise, stepStart: stepStart) else {
       return .verdict(
-        false, id: id, "this exercise cannot be checked (see 'lint')", unicode: unicode)
+        false, id: id,
+        "this exercise cannot be checked: 'ask: \(exercise.ask ?? "")' names no fact of a "
+          + "breaker that exists after the scenario", unicode: unicode)
     }
     let given = answer.trimmed
     // Wrong answers say which way to look (too early, too few, not that state) but never

@@ -30,7 +30,9 @@ extension CourseSession {
     let words = line.split(separator: " ").map(String.init)
     let verb = words[0]
     let rest = Array(words.dropFirst())
-    if sandbox != nil, ![":resume", ":help", ":hint", ":step", ":progress", ":lessons"].contains(verb) {
+    if sandbox != nil,
+      ![":resume", ":help", ":hint", ":step", ":progress", ":lessons"].contains(verb)
+    {
       throw CommandError("you are in the sandbox; ':resume' returns to the lesson first")
     }
     guard !course.lessons.isEmpty || verb == ":help" else {
@@ -146,7 +148,7 @@ extension CourseSession {
         if let error = reply.error {
           problems.append("setup problem in [\(current.id)] '\(command)': \(error.message)")
         } else if CourseSession.changesWorld(command) {
-          progress.log.append(command)
+          log(command, restarting: true)
         }
       }
     }

@@ -15,7 +15,8 @@ public struct CourseSession: ReplayableSession {
   public internal(set) var lab: Lab
   public let course: Course
   var progress = Progress()
-  let store: (any ProgressStore)?
+  /// Where progress is saved; `nil` when it is not (or no longer) saved.
+  var store: (any ProgressStore)?
   /// A free sandbox, while one is open: a copy of the lesson world that is thrown away.
   var sandbox: Lab?
   /// The lesson world as the current step's setup left it, and a mark of it.
@@ -27,6 +28,8 @@ public struct CourseSession: ReplayableSession {
   var failedChecks = 0
   /// Messages for the learner from start-up (a damaged progress file, a resume).
   public private(set) var notices: [String] = []
+  /// Whether the world was rebuilt from saved progress at start-up.
+  public private(set) var resumed = false
 
   /// Creates a session, resuming saved progress from `store` if there is any.
   public init(course: Course, lab: Lab, store: (any ProgressStore)?) {
@@ -38,7 +41,13 @@ public struct CourseSession: ReplayableSession {
     do {
       if let saved = try store?.load() { resume(saved) }
     } catch {
+      // Whatever could not be read must not be overwritten: a damaged file was already
+      // moved aside; an unreadable one stays where it is, and this session saves nothing.
       notices.append("note: \(error.message)")
+      if !error.message.contains("kept as") {
+        self.store = nil
+        notices.append("note: progress will not be saved in this session")
+      }
     }
   }
 
@@ -63,7 +72,8 @@ public struct CourseSession: ReplayableSession {
         let lines = try meta(trimmed).map { Lab.safeForTranscripts($0, keepEscapes: true) }
         return Lab.Reply(lines: lines, error: nil)
       } catch {
-        return Lab.Reply(lines: [], error: CommandError(Lab.safeForTranscripts(error.message, keepEscapes: false)))
+        return Lab.Reply(
+          lines: [], error: CommandError(Lab.safeForTranscripts(error.message, keepEscapes: false)))
       }
     }
     if sandbox != nil {
@@ -83,7 +93,7 @@ public struct CourseSession: ReplayableSession {
       lab = CourseSession.rebuild(progress.log, seed: progress.seed, like: lab)
       reply.lines.append("the interrupted command was undone; your lab is as it was before it")
     } else if reply.error == nil, CourseSession.changesWorld(line) {
-      progress.log.append(line)
+      log(line, restarting: position == nil)
       save()
     }
     return reply
@@ -108,6 +118,20 @@ public struct CourseSession: ReplayableSession {
     }
   }
 
+  /// Adds a command to the log. A `reset` empties the world, so when nothing needs the
+  /// world before it (outside a lesson, or while a step is being set up) everything before
+  /// it is dropped and the log starts again from the current seed: resuming stays quick
+  /// however long a learner has played.
+  mutating func log(_ command: String, restarting: Bool = false) {
+    if restarting, command.split(separator: " ") == ["reset"] {
+      progress.seed = lab.world.seed
+      progress.stepStart = 0
+      progress.log.removeAll()
+      return
+    }
+    progress.log.append(command)
+  }
+
   /// Runs commands in the lesson world and logs them; returns what they printed.
   @discardableResult
   mutating func runLogged(_ commands: [String]) -> [String] {
@@ -115,7 +139,7 @@ public struct CourseSession: ReplayableSession {
     for command in commands {
       let reply = lab.run(command)
       printed += reply.printed
-      if reply.error == nil, CourseSession.changesWorld(command) { progress.log.append(command) }
+      if reply.error == nil, CourseSession.changesWorld(command) { log(command) }
     }
     return printed
   }
@@ -151,6 +175,7 @@ public struct CourseSession: ReplayableSession {
     rebuilt.interrupted = lab.interrupted
     lab = rebuilt
     progress = saved
+    resumed = !saved.log.isEmpty
     position = saved.current.flatMap { course.position(of: $0) }
     if let step = currentStep {
       notices.append(

@@ -24,7 +24,9 @@ public enum LessonLinter {
         }
       }
     }
-    if deep, findings.isEmpty {
+    // The deeper checks run on every lesson that could be read, so one run reports every
+    // problem, not just the first kind found.
+    if deep {
       for lesson in course.lessons {
         let result = Replayer.replay(lesson.transcript) { settings in
           CourseSession(

@@ -90,6 +90,43 @@ public enum Alignment {
         j += 1
       }
     }
-    return operations
+    return pairingChangedLines(operations)
+  }
+
+  /// `...` absorbs lines for free, so a changed line right after it is cheapest to read as
+  /// absorbed, with the expected line deleted: the diff would hide the new line and update
+  /// mode would drop the check. Give the absorbed lines just before deleted expected lines
+  /// back, as insertions paired with those deletions, so the change shows as `-old` `+new`.
+  static func pairingChangedLines(_ operations: [Operation]) -> [Operation] {
+    var result: [Operation] = []
+    var index = 0
+    while index < operations.count {
+      guard case .absorb = operations[index] else {
+        result.append(operations[index])
+        index += 1
+        continue
+      }
+      var absorbed: [Operation] = []
+      while index < operations.count, case .absorb = operations[index] {
+        absorbed.append(operations[index])
+        index += 1
+      }
+      var ending: [Operation] = []
+      if index < operations.count, case .endAbsorb = operations[index] {
+        ending.append(operations[index])
+        index += 1
+      }
+      var deletions: [Operation] = []
+      while index < operations.count, case .delete = operations[index] {
+        deletions.append(operations[index])
+        index += 1
+      }
+      let given = min(deletions.count, absorbed.count)
+      result += Array(absorbed.prefix(absorbed.count - given)) + ending + deletions
+      for operation in absorbed.suffix(given) {
+        if case .absorb(_, let actual) = operation { result.append(.insert(actual: actual)) }
+      }
+    }
+    return result
   }
 }
