@@ -53,7 +53,7 @@ struct FuzzTests {
         #expect(!error.message.contains("\n"), "line '\(line)': \(error.message)")
         #expect(reply.lines.isEmpty, "a refused line printed output: '\(line)'")
       }
-      let resets = line.split(separator: " ") == ["reset"]
+      let resets = line.split(whereSeparator: { $0 == " " || $0 == "\t" }) == ["reset"]
       #expect(
         resets || lab.world.now >= clock, "the clock went backwards after \(line.debugDescription)")
       if lab.world.now > DurationText.maximum / 2 { _ = lab.run("reset") }
