@@ -26,6 +26,7 @@ struct ProgressTests {
       (":lessons", false), (":back", true),
     ] {
       _ = session.lines(line)
+      if line == "fail api 1" { #expect(store.saved?.log.last == "fail api 1") }
       if saves {
         #expect(store.saves > last, "'\(line)' should save progress")
       } else {
@@ -34,7 +35,8 @@ struct ProgressTests {
       last = store.saves
     }
     #expect(store.saved?.current == "1.1")
-    #expect(store.saved?.log.contains("fail api 1") == true)
+    // Re-entering the step ran its setup, whose 'reset' starts the log afresh.
+    #expect(store.saved?.log.contains("fail api 1") == false)
     #expect(store.saved?.log.contains("call nosuch") == false)
   }
 

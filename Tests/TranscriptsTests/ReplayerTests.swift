@@ -92,7 +92,8 @@ struct ReplayerTests {
     edited.replaceSubrange(15..<17, with: ["...", "t=31s  api  succeed -> WRONG"])  // 16, 17
     let result = try Replay.run(edited.joined(separator: "\n"), path: "w.lab")
     #expect(result.failures.map(\.step.line) == [8, 13, 15])
-    // '...' shows once in the diff and counts as one line on both sides; a later hunk can be
+    // '...' shows once in the diff and counts as one line on both sides; a changed line right
+    // after it shows as '-old' '+new' rather than vanishing into it; a later hunk can be
     // numbered for a file whose earlier hunks were already repaired (`shift`).
     let last = try #require(result.failures.last)
     #expect(
@@ -100,15 +101,17 @@ struct ReplayerTests {
         "w.lab:15: output differs for 'lab> succeed api'",
         "--- w.lab (expected)",
         "+++ actual",
-        "@@ -16,3 +18,2 @@",
+        "@@ -16,3 +18,3 @@",
         " ...",
         "-t=31s  api  succeed -> WRONG",
+        "+t=31s  api  succeed -> success counted",
         " t=31s  api  HALF_OPEN -> CLOSED  (trial call succeeded)",
       ])
+    // The changed line after '...' is rewritten with what the lab printed, not dropped.
     var expected = Fixtures.lines
     expected[8] = wildcard
     expected[11] = opened
-    expected.replaceSubrange(15..<17, with: ["..."])
+    expected.replaceSubrange(15..<17, with: ["...", Fixtures.lines[16]])
     let repaired = Updater.repaired(result)
     #expect(repaired == expected.joined(separator: "\n") + "\n", "\n\(repaired)")
     let again = try Replay.run(repaired, path: "w.lab")
