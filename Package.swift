@@ -19,7 +19,6 @@ let package = Package(
       name: "Simulation",
       dependencies: [
         "BreakerCore",
-        .product(name: "HeapModule", package: "swift-collections"),
         .product(name: "DequeModule", package: "swift-collections"),
       ]
     ),

@@ -9,17 +9,22 @@ extension CircuitBreaker {
   ///   - outcome: How the call ended.
   ///   - permit: The permit from the call's admission.
   ///   - now: When the call ended.
-  @inlinable
+  @inlinable @inline(__always)
   public mutating func record(
     _ outcome: Outcome, for permit: Permit, at now: Milliseconds
   ) -> Recording {
-    // The common case, inlined into the caller: a success while CLOSED, for a policy in which
-    // a success only ends the run of consecutive failures, and that run is already 0, so
-    // nothing changes. It gives exactly what `recordSlowly` gives in that case.
-    if outcome == .success, mode == .normal, state == .closed, consecutiveFailures == 0,
+    // The common case, inlined into the caller: a success while CLOSED when only a failure is
+    // judged. It ends the run of consecutive failures, and the rate policy adds it to its
+    // window (with no snapshot to arm); nothing else changes. It gives exactly what
+    // `recordSlowly` gives in that case.
+    if outcome == .success, mode == .normal, state == .closed,
       permit.generation == generation, permit.generation != .max,
-      configuration.policy != .rate, case .onFailure = configuration.evaluation
+      case .onFailure = configuration.evaluation
     {
+      failureRun = 0
+      if configuration.policy == .rate {
+        rateWindow.add(calls: configuration.countRejected ? 0 : 1, failures: 0, at: now)
+      }
       return Recording(effect: .counted, transition: nil)
     }
     return recordSlowly(outcome, for: permit, at: now)
@@ -74,10 +79,10 @@ extension CircuitBreaker {
   private mutating func count(failed: Bool, at now: Milliseconds) {
     if failed {
       lastFailureAt = now
-      consecutiveFailures += 1
+      failureRun += 1
       if configuration.policy == .count { failureTimes.append(now) }
     } else {
-      consecutiveFailures = 0
+      failureRun = 0
     }
     if configuration.policy == .rate {
       rateWindow.add(calls: configuration.countRejected ? 0 : 1, failures: failed ? 1 : 0, at: now)

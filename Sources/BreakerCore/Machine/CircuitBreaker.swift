@@ -40,10 +40,13 @@ public struct CircuitBreaker: Sendable {
   public internal(set) var trialSuccesses = 0
   public internal(set) var trialFailures = 0
   /// Failures in a row (consecutive policy; kept for display by the others).
-  public internal(set) var consecutiveFailures = 0
+  public var consecutiveFailures: Int { failureRun }
+  /// The storage of ``consecutiveFailures``, which the inlinable fast path of
+  /// ``record(_:for:at:)`` resets.
+  @usableFromInline var failureRun = 0
 
   var failureTimes: FailureTimes
-  var rateWindow: RateWindow
+  @usableFromInline var rateWindow: RateWindow
   /// When the breaker was created: buckets and snapshots are anchored here.
   public let origin: Milliseconds
   /// The next periodic health snapshot (`evaluate=DURATION`), if one is pending.
@@ -67,16 +70,23 @@ public struct CircuitBreaker: Sendable {
   /// A CLOSED breaker admits; an OPEN one rejects until its wait is over, when the call (lazy)
   /// or the timer moves it to HALF_OPEN; HALF_OPEN admits up to `trials` calls per episode.
   /// - Returns: The admission, and the transition this call caused, if any.
-  @inlinable
+  @inlinable @inline(__always)
   public mutating func acquire(at now: Milliseconds) -> Decision {
     // The two common cases, inlined into the caller: CLOSED with no timer due admits, OPEN
-    // before the end of its wait rejects. Both give exactly what `acquireSlowly` gives.
-    if mode == .normal, !configuration.countRejected {
+    // before the end of its wait rejects. Both give exactly what `acquireSlowly` gives,
+    // including a policy that counts every call in its rate window (opossum) when no
+    // periodic snapshot needs arming (`armSnapshot` does nothing then).
+    if mode == .normal {
       switch state {
       case .closed where nextSnapshot == nil:
+        if configuration.countRejected {
+          if case .periodic = configuration.evaluation { break }
+          rateWindow.add(calls: 1, failures: 0, at: now)
+        }
         let permit = Permit(generation: generation, state: .closed, isTrial: false, at: now)
         return Decision(admission: .admitted(permit), transition: nil)
       case .open where now < trialAt:
+        if configuration.countRejected { rateWindow.add(calls: 1, failures: 0, at: now) }
         return Decision(admission: .rejected(.open(trialAt: firstTrialAt)), transition: nil)
       default:
         break
@@ -158,7 +168,7 @@ public struct CircuitBreaker: Sendable {
     if configuration.clear == .always || (configuration.clear == .close && newState == .closed) {
       failureTimes.removeAll()
       rateWindow.removeAll()
-      consecutiveFailures = 0
+      failureRun = 0
     }
     nextSnapshot = nil
     if newState == .closed { armSnapshot(after: now) }

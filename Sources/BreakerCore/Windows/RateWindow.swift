@@ -7,6 +7,12 @@
 /// - the last N calls (resilience4j's count-based window).
 ///
 /// Totals are kept up to date on every change, so reading them is O(1).
+///
+/// Adding to the current bucket of a fixed window is inlinable (``add(calls:failures:at:)``)
+/// and touches no array: that bucket's counts are kept apart, in `currentCalls` and
+/// `currentFailures`, and go into the ring when it rotates. Opossum counts every call twice
+/// (when made and when it ends), so that is the common case.
+@usableFromInline
 struct RateWindow: Sendable, Equatable {
   enum Shape: Sendable, Equatable {
     case fixed(bucketLength: Milliseconds, origin: Milliseconds)
@@ -15,18 +21,26 @@ struct RateWindow: Sendable, Equatable {
   }
 
   private let shape: Shape
+  /// Fixed: every bucket but the current one, whose slot holds 0.
   private var calls: [Int32]
   private var failures: [Int32]
   /// Fixed: the absolute bucket number of `current`. Lazy: unused.
   private var currentNumber: Int64 = 0
   private var current = 0
+  /// Fixed: the current bucket's counts.
+  @usableFromInline var currentCalls: Int32 = 0
+  @usableFromInline var currentFailures: Int32 = 0
+  /// Fixed: when the current bucket ends (`origin + (currentNumber + 1) * bucketLength`);
+  /// before then an addition goes straight into it. `Milliseconds.min` for the other shapes,
+  /// which always take the full path.
+  @usableFromInline var currentBucketEnd: Milliseconds = .min
   /// Lazy: the start time of each live bucket, and how many are live.
   private var starts: [Milliseconds]
   private var live = 0
   /// Calls: how many slots hold a call.
   private var filled = 0
-  private(set) var totalCalls = 0
-  private(set) var totalFailures = 0
+  @usableFromInline private(set) var totalCalls = 0
+  @usableFromInline private(set) var totalFailures = 0
 
   init(configuration: BreakerConfiguration, origin: Milliseconds) {
     if let last = configuration.lastCalls {
@@ -39,6 +53,7 @@ struct RateWindow: Sendable, Equatable {
       switch configuration.bucketClock {
       case .fixed:
         shape = .fixed(bucketLength: length, origin: origin)
+        currentBucketEnd = origin + length
         calls = Array(repeating: 0, count: configuration.buckets)
         failures = Array(repeating: 0, count: configuration.buckets)
         starts = []
@@ -56,7 +71,23 @@ struct RateWindow: Sendable, Equatable {
 
   /// Adds calls and failures at `now` (calls and failures can be counted separately, as
   /// opossum counts a fire when it starts and its failure when it ends).
+  @inlinable @inline(__always)
   mutating func add(calls newCalls: Int, failures newFailures: Int, at now: Milliseconds) {
+    // A fixed window whose current bucket is still running: exactly what `addSlowly` does
+    // after a rotation that has nothing to drop.
+    guard now < currentBucketEnd else {
+      addSlowly(calls: newCalls, failures: newFailures, at: now)
+      return
+    }
+    currentCalls += Int32(clamping: newCalls)
+    currentFailures += Int32(clamping: newFailures)
+    totalCalls += newCalls
+    totalFailures += newFailures
+  }
+
+  /// ``add(calls:failures:at:)`` in every case.
+  @usableFromInline
+  mutating func addSlowly(calls newCalls: Int, failures newFailures: Int, at now: Milliseconds) {
     switch shape {
     case .lastCalls:
       // One slot per call outcome, the oldest overwritten once the ring is full.
@@ -71,9 +102,15 @@ struct RateWindow: Sendable, Equatable {
       totalCalls += 1
       totalFailures += Int(failures[current])
       current = current + 1 == failures.count ? 0 : current + 1
-    case .fixed, .lazy:
+    case .fixed:
       rotate(to: now)
-      if case .lazy = shape { openLazyBucket(at: now) }
+      currentCalls += Int32(clamping: newCalls)
+      currentFailures += Int32(clamping: newFailures)
+      totalCalls += newCalls
+      totalFailures += newFailures
+    case .lazy:
+      rotate(to: now)
+      openLazyBucket(at: now)
       calls[current] += Int32(clamping: newCalls)
       failures[current] += Int32(clamping: newFailures)
       totalCalls += newCalls
@@ -87,10 +124,11 @@ struct RateWindow: Sendable, Equatable {
     case .lastCalls:
       return
     case .fixed(let length, let origin):
-      // Most calls land in the current bucket: tell that by a multiplication, not a division.
-      guard now - origin >= (currentNumber + 1) * length else { return }
+      // Most calls land in the current bucket: tell that by a comparison, not a division.
+      guard now >= currentBucketEnd else { return }
       let number = (now - origin) / length
       guard number > currentNumber else { return }
+      storeCurrentBucket()
       let steps = min(number - currentNumber, Int64(calls.count))
       for _ in 0..<steps {
         current = current + 1 == calls.count ? 0 : current + 1
@@ -100,6 +138,7 @@ struct RateWindow: Sendable, Equatable {
         failures[current] = 0
       }
       currentNumber = number
+      currentBucketEnd = origin + (number + 1) * length
     case .lazy(_, let span):
       while live > 0 {
         let oldest = (current - live + 1 + starts.count) % starts.count
@@ -111,6 +150,14 @@ struct RateWindow: Sendable, Equatable {
         live -= 1
       }
     }
+  }
+
+  /// Fixed: puts the current bucket's counts into its slot of the ring, leaving them 0.
+  private mutating func storeCurrentBucket() {
+    calls[current] = currentCalls
+    failures[current] = currentFailures
+    currentCalls = 0
+    currentFailures = 0
   }
 
   private mutating func openLazyBucket(at now: Milliseconds) {
@@ -139,6 +186,8 @@ struct RateWindow: Sendable, Equatable {
     live = 0
     filled = 0
     current = 0
+    currentCalls = 0
+    currentFailures = 0
     totalCalls = 0
     totalFailures = 0
   }
@@ -162,6 +211,7 @@ extension RateWindow {
         return WindowBucket(start: nil, calls: 1, failures: Int(window.failures[index]))
       }
     case .fixed(let length, let origin):
+      window.storeCurrentBucket()
       let count = window.calls.count
       return (0..<count).map { offset in
         let index = (window.current + 1 + offset) % count

@@ -50,10 +50,15 @@ public protocol WorldObserver {
   /// Polled during long work (every few thousand events); `true` stops it at a consistent
   /// point, as Ctrl-C does.
   var shouldStop: Bool { get }
+  /// Whether the observer wants a ``WorldEvent/call(_:)`` event for every call attempt
+  /// (default `true`). `false` spares the world building a record (with the service's and
+  /// breaker's names) for each of millions of calls that the observer would drop.
+  var observesCalls: Bool { get }
 }
 
 extension WorldObserver {
   public var shouldStop: Bool { false }
+  public var observesCalls: Bool { true }
 }
 
 /// An observer that ignores everything.
@@ -61,4 +66,6 @@ public struct IgnoringObserver: WorldObserver {
   /// Creates the observer.
   public init() {}
   public mutating func observe(_ event: WorldEvent) {}
+  /// `false`: no call events are built for this observer.
+  public var observesCalls: Bool { false }
 }

@@ -24,36 +24,21 @@ public struct BreakerStats: Sendable, Equatable {
   public init() {}
 }
 
-/// One breaker in the world: the state machine, its counters and its timeline marks.
-public struct BreakerSlot: Sendable {
-  public var name: String
-  public var breaker: CircuitBreaker
-  public var stats = BreakerStats()
-  /// Every transition so far, oldest first, capped (see ``World/transitionLogLimit``).
-  public var transitions: [Transition] = []
-  /// Transitions dropped from the front of ``transitions`` by the cap.
-  public var droppedTransitions = 0
-  /// When the breaker was first created (a reconfiguration keeps it).
-  public internal(set) var createdAt: Milliseconds
-  /// A serialised breaker's lock: whether a call holds it.
-  var lockHeld = false
-  /// The deadline already on the world's event queue for this breaker's timers.
-  var scheduledDeadline: Milliseconds?
-
-  init(name: String, breaker: CircuitBreaker) {
-    self.name = name
-    self.breaker = breaker
-    self.createdAt = breaker.origin
-  }
-
-  /// The breaker's next timer if it is not on the world's queue yet, which it then marks as
-  /// scheduled; `nil` when there is no timer or it is already queued.
-  mutating func takeUnscheduledDeadline(now: Milliseconds) -> Milliseconds? {
-    guard let deadline = breaker.nextDeadline else { return nil }
-    if let scheduled = scheduledDeadline, scheduled <= deadline, scheduled >= now {
-      return nil
+extension BreakerStats {
+  /// Counts one ended attempt; a result the breaker dropped (stale or neutral) is counted as
+  /// `uncounted` only, so the counters always add up to `calls`.
+  mutating func count(_ result: CallResult, fellBack: Bool, uncounted: Bool) {
+    if fellBack { fallbacks += 1 }
+    if uncounted {
+      self.uncounted += 1
+      return
     }
-    scheduledDeadline = deadline
-    return deadline
+    switch result {
+    case .success: successes += 1
+    case .failure: failures += 1
+    case .timeout: timeouts += 1
+    case .rejected: rejections += 1
+    case .starved: break
+    }
   }
 }

@@ -18,6 +18,9 @@ struct LoadGenerator: Sendable {
   var emitted: Int64 = 0
   /// Poisson: the exact (fractional) time of the next arrival.
   var nextExact: Double
+  /// The next arrival's time and sequence number, if any: it is ordered among the world's
+  /// events as if it were on the queue, but is kept here (see ``World/nextEventKey``).
+  var due: ScheduledEvent.Key?
 
   init(service: Int, rate: Double, start: Milliseconds, end: Milliseconds, poisson: Bool) {
     self.service = service
@@ -45,7 +48,9 @@ struct LoadGenerator: Sendable {
       guard nextExact < Double(end) else { return nil }
       time = Milliseconds(nextExact)
     } else {
-      time = start + Milliseconds((Double(emitted) * 1000 / rate).rounded(.down))
+      // The offset is never negative, so converting it (which truncates) rounds it down, as
+      // `rounded(.down)` did, without a call to `floor`.
+      time = start + Milliseconds(Double(emitted) * 1000 / rate)
       guard time < end else { return nil }
     }
     emitted += 1

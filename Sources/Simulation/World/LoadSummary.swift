@@ -20,13 +20,18 @@ public struct LoadSummary: Sendable, Equatable {
 
   /// Counts one ended attempt by its result.
   public mutating func count(_ record: CallRecord) {
-    switch record.result {
+    count(record.result, fellBack: record.fellBack)
+  }
+
+  /// Counts one ended attempt by its result, and whether a fallback answered.
+  public mutating func count(_ result: CallResult, fellBack: Bool) {
+    switch result {
     case .success: successes += 1
     case .failure: failures += 1
     case .timeout: timeouts += 1
     case .rejected: rejections += 1
     case .starved: starved += 1
     }
-    if record.fellBack { fallbacks += 1 }
+    if fellBack { fallbacks += 1 }
   }
 }

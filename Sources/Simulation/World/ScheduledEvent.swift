@@ -1,46 +1,40 @@
 import BreakerCore
 
-/// One call attempt in flight. While its end is scheduled it waits in one of the world's
-/// reusable attempt slots, named by its completion event (see ``World/scheduledAttempts``).
-struct Attempt: Sendable, Equatable {
-  var request: UInt64
-  var service: Int
-  var breaker: Int?
-  var permit: Permit?
-  /// How it will end when its event fires.
-  var result: CallResult
-  var startedAt: Milliseconds
-  var number: Int
-  var retriesLeft: Int
-  var fromLoad: Bool
-  /// The operation (command or load) that started the request, for its tally.
-  var batch: UInt32 = 0
-  /// For `succeed`/`fail`/`ignore`: the outcome forced on the call.
-  var forced: Outcome? = nil
-}
-
 /// Something due at a virtual time, ordered by (time, sequence) so ties keep insertion order.
 struct ScheduledEvent: Comparable, Sendable {
   enum Kind: Sendable {
-    /// A call attempt ends (answer or timeout).
-    /// (The slot in ``World/scheduledAttempts`` that holds the attempt: keeping the attempt
-    /// out of the event keeps events small, so the queue moves 32 bytes instead of about 120.)
-    case attemptEnds(slot: Int)
-    /// The next arrival of a load generator.
-    case loadArrival(Int)
+    /// A call attempt ends (answer or timeout). Such events make up nearly all of the queue and
+    /// sit in its lanes, which never move them once stored, so the attempt is kept right here.
+    case attemptEnds(Attempt)
     /// A breaker's own timer (timer half-open, periodic snapshot).
     case breakerTimer(Int)
+  }
+
+  /// The order of events: by time, then by sequence number (the order they were scheduled).
+  struct Key: Comparable, Sendable {
+    var time: Milliseconds
+    var sequence: UInt64
+
+    /// After every event.
+    static let last = Key(time: .max, sequence: .max)
+
+    static func < (lhs: Key, rhs: Key) -> Bool {
+      lhs.time < rhs.time || (lhs.time == rhs.time && lhs.sequence < rhs.sequence)
+    }
   }
 
   var time: Milliseconds
   var sequence: UInt64
   var kind: Kind
 
+  /// The event's place in the order.
+  var key: Key { Key(time: time, sequence: sequence) }
+
   static func < (lhs: ScheduledEvent, rhs: ScheduledEvent) -> Bool {
-    (lhs.time, lhs.sequence) < (rhs.time, rhs.sequence)
+    lhs.key < rhs.key
   }
 
   static func == (lhs: ScheduledEvent, rhs: ScheduledEvent) -> Bool {
-    lhs.time == rhs.time && lhs.sequence == rhs.sequence
+    lhs.key == rhs.key
   }
 }

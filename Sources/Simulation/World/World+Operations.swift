@@ -1,5 +1,4 @@
 import BreakerCore
-import HeapModule
 
 extension World {
   /// Makes `count` calls to a service one after another, each starting when the previous one
@@ -26,12 +25,11 @@ extension World {
       watchedRequestEnded = false
       startRequest(service: service, fromLoad: false, retries: retries, observer: &observer)
       while !watchedRequestEnded {
-        guard let next = queue.popMin() else {
+        guard nextEventKey < .last else {
           commandTally.stuck = true
           break
         }
-        now = max(now, next.time)
-        handle(next.kind, observer: &observer)
+        applyNextEvent(observer: &observer)
       }
       watchedRequest = nil
       if commandTally.stuck { break }
@@ -60,8 +58,8 @@ extension World {
       }
       slots[index].stats.calls += 1
       var attempt = Attempt(
-        request: 0, service: service, breaker: index, permit: nil, result: .success,
-        startedAt: now, number: 1, retriesLeft: 0, fromLoad: false, batch: batch, forced: outcome)
+        request: 0, service: service, startedAt: now, number: 1, retriesLeft: 0, permit: nil,
+        breaker: index, result: .success, fromLoad: false, forced: outcome, batch: batch)
       switch decision.admission {
       case .rejected(let rejection):
         slots[index].stats.rejections += 1
@@ -133,26 +131,38 @@ extension World {
     summary.stillInFlight =
       slots.reduce(0) { $0 + $1.stats.inFlight }
       + unprotectedStats.reduce(0) { $0 + $1.inFlight }
-    loads.removeAll()
+    cancelLoads()
     return summary
   }
 
-  /// Makes one arrival of load `index` and schedules the next.
+  /// Makes one arrival of load `index` and sets its next one.
+  ///
+  /// The next arrival takes a sequence number as if it were scheduled on the queue (after the
+  /// events of the request just started), which orders it among the queue's events.
+  @inline(__always)
   mutating func arrive(load index: Int, observer: inout some WorldObserver) {
-    guard var generator = loads[index] else { return }
-    if generator.emitted > 0 {
-      startRequest(service: generator.service, fromLoad: true, retries: nil, observer: &observer)
+    if loads[index].emitted > 0 {
+      startRequest(
+        service: loads[index].service, fromLoad: true, retries: nil, observer: &observer)
     }
-    if let next = generator.nextArrival(using: &random) {
-      schedule(.loadArrival(index), at: next)
-      loads[index] = generator
+    if let next = loads[index].nextArrival(using: &random) {
+      sequence += 1
+      loads[index].due = ScheduledEvent.Key(time: next, sequence: sequence)
     } else {
-      loads[index] = nil
+      loads[index].due = nil
+    }
+    nextArrival = .last
+    for candidate in loads.indices {
+      guard let due = loads[candidate].due, due < nextArrival else { continue }
+      nextArrival = due
+      nextLoad = candidate
     }
   }
 
+  /// Ends every load, with the arrivals they had due.
   mutating func cancelLoads() {
-    for index in loads.indices { loads[index] = nil }
+    loads.removeAll()
+    nextArrival = .last
   }
 
   func checkCount(_ count: Int64, what: String) throws(WorldError) {

@@ -1,6 +1,5 @@
 import BreakerCore
 import DequeModule
-import HeapModule
 
 /// The simulated world: a virtual clock, services with fault modes, the breakers guarding
 /// them, calls in flight, load generators and the application's worker pool.
@@ -8,9 +7,9 @@ import HeapModule
 /// Deterministic: the same operations and seed always give the same events in the same order.
 /// Time moves only when an operation moves it; everything due at or before a time is applied
 /// before anything else happens at that time. Memory does not grow with the number of calls
-/// simulated: an attempt in flight lives only in a reusable slot named by its completion event
-/// (slots are reused, so there are never more than the most attempts in flight), and a hung call
-/// without a timeout is only counted.
+/// simulated: an attempt in flight lives only in its completion event on the queue (whose lanes
+/// reuse their buffers, so they never hold more than the most attempts in flight), and a hung
+/// call without a timeout is only counted.
 ///
 /// ```swift
 /// var world = World(seed: 42)
@@ -25,7 +24,7 @@ public struct World: Sendable {
   /// How many transitions each breaker keeps for `log` and timelines.
   public static let transitionLogLimit = 10_000
   /// How many callers may queue for a serialised breaker's lock.
-  public static let lockQueueLimit = 1_000_000
+  public static let lockQueueLimit = 100_000
 
   /// The virtual clock.
   public internal(set) var now: Milliseconds = 0
@@ -47,13 +46,13 @@ public struct World: Sendable {
   /// by name.
   var serviceBreakerSlots: [Int?] = []
   var queue = EventQueue()
-  /// Attempts whose end is on the queue, by slot. A slot is freed when its event fires and is
-  /// reused by the next attempt, so this holds no more attempts than were ever scheduled at
-  /// once.
-  var scheduledAttempts: [Attempt] = []
-  var freeAttemptSlots: [Int] = []
   var sequence: UInt64 = 0
-  var loads: [LoadGenerator?] = []
+  /// The generators of the running `load`; each keeps its own next arrival.
+  var loads: [LoadGenerator] = []
+  /// The earliest next arrival of all loads (``ScheduledEvent/Key/last`` if none), and the
+  /// generator it belongs to.
+  var nextArrival = ScheduledEvent.Key.last
+  var nextLoad = 0
   var lockQueues: [Int: Deque<Attempt>] = [:]
   /// The application's worker pool: `nil` for unlimited.
   public internal(set) var workers: Int?
@@ -88,7 +87,7 @@ public struct World: Sendable {
   }
 
   /// Whether anything is still scheduled (calls in flight with an end, loads, timers).
-  public var hasPendingEvents: Bool { !queue.isEmpty }
+  public var hasPendingEvents: Bool { !queue.isEmpty || nextArrival != .last }
 
   // MARK: - Scheduling
 
@@ -105,17 +104,12 @@ public struct World: Sendable {
     schedule(.breakerTimer(index), at: max(deadline, now))
   }
 
-  /// Schedules the end of an attempt, keeping the attempt in a free slot until then.
-  mutating func schedule(_ attempt: Attempt, endingAt time: Milliseconds) {
-    let slot: Int
-    if let free = freeAttemptSlots.popLast() {
-      scheduledAttempts[free] = attempt
-      slot = free
-    } else {
-      slot = scheduledAttempts.count
-      scheduledAttempts.append(attempt)
-    }
-    schedule(.attemptEnds(slot: slot), at: time)
+  /// Schedules the end of an attempt `delay` from now, in the queue's lane for that delay.
+  mutating func schedule(_ attempt: Attempt, endingAfter delay: Milliseconds) {
+    sequence += 1
+    queue.insert(
+      ScheduledEvent(time: now + delay, sequence: sequence, kind: .attemptEnds(attempt)),
+      delay: delay)
   }
 
   mutating func resolveServiceBreakers() {
@@ -128,16 +122,15 @@ public struct World: Sendable {
   ///   event applied and every load is cancelled, leaving the world consistent.
   @discardableResult
   public mutating func run(until time: Milliseconds, observer: inout some WorldObserver) -> Bool {
+    let limit = ScheduledEvent.Key(time: time, sequence: .max)
     var processed = 0
-    while let next = queue.min, next.time <= time {
+    while nextEventKey < limit {
       processed &+= 1
       if processed & 0xFFF == 0, observer.shouldStop {
         cancelLoads()
         return false
       }
-      _ = queue.popMin()
-      now = max(now, next.time)
-      handle(next.kind, observer: &observer)
+      applyNextEvent(observer: &observer)
     }
     now = max(now, time)
     return true
@@ -151,14 +144,38 @@ public struct World: Sendable {
     run(until: now + min(max(0, duration), DurationText.maximum - now), observer: &observer)
   }
 
+  /// The key of the earliest pending event, on the queue or a load's next arrival
+  /// (``ScheduledEvent/Key/last`` if there is none).
+  ///
+  /// Arrivals stay out of the queue (each generator keeps its next one, with the sequence
+  /// number it would have had there), which spares a queue insertion and removal per call of a
+  /// load; the order of events is the same as if they were on it.
+  var nextEventKey: ScheduledEvent.Key { min(queue.nextKey, nextArrival) }
+
+  /// Applies the earliest pending event, if any, moving the clock to its time.
+  ///
+  /// This and the per-call path it leads to (`handle`, `arrive`, `startRequest`,
+  /// `startAttempt`, `answer`, `finish`, `emit`, `endRequest` and the slot's `acquire` and
+  /// `recordEnd`) are `@inline(__always)`, so that a load compiles into one loop in
+  /// ``run(until:observer:)``: the optimiser otherwise stops inlining these generic methods
+  /// early (figures in `Benchmarks/README.md`). The rarer paths that lead back into it
+  /// (`retry`, `handOnLock`) are kept out of line.
+  @inline(__always)
+  mutating func applyNextEvent(observer: inout some WorldObserver) {
+    if nextArrival < queue.nextKey {
+      now = max(now, nextArrival.time)
+      arrive(load: nextLoad, observer: &observer)
+    } else if let event = queue.popMin() {
+      now = max(now, event.time)
+      handle(event.kind, observer: &observer)
+    }
+  }
+
+  @inline(__always)
   mutating func handle(_ kind: ScheduledEvent.Kind, observer: inout some WorldObserver) {
     switch kind {
-    case .attemptEnds(let slot):
-      let attempt = scheduledAttempts[slot]
-      freeAttemptSlots.append(slot)
+    case .attemptEnds(let attempt):
       finish(attempt, observer: &observer)
-    case .loadArrival(let index):
-      arrive(load: index, observer: &observer)
     case .breakerTimer(let index):
       if slots[index].scheduledDeadline == now { slots[index].scheduledDeadline = nil }
       while let transition = slots[index].breaker.advance(to: now) {
