@@ -9,7 +9,13 @@ struct ActivityLog: Sendable {
   /// How many buckets each breaker keeps at most.
   static let capacity = 2048
 
-  private var histories: [String: History] = [:]
+  /// Histories in order of first use, and where each name's history is.
+  private var histories: [History] = []
+  private var index: [String: Int] = [:]
+  /// The last name recorded and its position: a load records one breaker millions of times,
+  /// so comparing with the last name saves hashing it on every call.
+  private var lastName = ""
+  private var lastPosition = -1
 
   struct History: Sendable {
     /// The width of a bucket, in milliseconds (a power of two).
@@ -19,6 +25,11 @@ struct ActivityLog: Sendable {
     var counts: [[Int32]] = []
 
     mutating func add(_ result: CallResult, at time: Milliseconds) {
+      // Calls arrive in time order: most land in the newest bucket, so check that first.
+      if let last = starts.last, time >= last, time - last < width {
+        counts[counts.count - 1][result.index] &+= 1
+        return
+      }
       let start = time - ((time % width) + width) % width
       if starts.last != start {
         if starts.count == ActivityLog.capacity { coarsen() }
@@ -60,14 +71,28 @@ struct ActivityLog: Sendable {
   }
 
   mutating func record(_ record: CallRecord) {
-    histories[record.breaker ?? record.service, default: History()].add(
-      record.result, at: record.at)
+    let name = record.breaker ?? record.service
+    if lastPosition < 0 || name != lastName {
+      if let known = index[name] {
+        lastPosition = known
+      } else {
+        lastPosition = histories.count
+        index[name] = lastPosition
+        histories.append(History())
+      }
+      lastName = name
+    }
+    histories[lastPosition].add(record.result, at: record.at)
   }
 
   /// The marks of one breaker (or unprotected service), oldest first.
-  func marks(of name: String) -> [CallMark] { histories[name]?.marks ?? [] }
+  func marks(of name: String) -> [CallMark] { index[name].map { histories[$0].marks } ?? [] }
 
-  mutating func removeAll() { histories.removeAll() }
+  mutating func removeAll() {
+    histories.removeAll()
+    index.removeAll()
+    lastPosition = -1
+  }
 }
 
 extension CallResult {
