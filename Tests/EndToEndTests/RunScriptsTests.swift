@@ -132,7 +132,7 @@ struct RunScriptsTests {
       (
         "call pay 0",
         "COUNT must be a whole number from 1 to 50000000; got '0'; usage: "
-          + "call NAME [COUNT] [retries=N]"
+          + "call NAME [COUNT] [retries=N] [fallback=on|off]"
       ),
       ("breaker pay threshold=0", "'threshold' must be 1..1000000; got '0'"),
       ("advance 30", "'30' is not a duration; use a number and a unit: 250ms, 30s, 2m, 1h, 1m30s"),

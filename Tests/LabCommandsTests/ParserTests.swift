@@ -85,6 +85,12 @@ struct ParserTests {
     Form("call payments 3", .call(name: "payments", count: 3, retries: nil)),
     Form("call payments 3 retries=2", .call(name: "payments", count: 3, retries: 2)),
     Form("call payments retries=0", .call(name: "payments", count: 1, retries: 0)),
+    Form(
+      "call payments 2 fallback=on",
+      .call(name: "payments", count: 2, retries: nil, fallback: true)),
+    Form(
+      "call payments fallback=off retries=1",
+      .call(name: "payments", count: 1, retries: 1, fallback: false)),
     Form("call payments 50000000", .call(name: "payments", count: 50_000_000, retries: nil)),
     Form("succeed payments", .force(outcome: .success, name: "payments", count: 1)),
     Form("fail payments 5", .force(outcome: .failure, name: "payments", count: 5)),
@@ -156,7 +162,7 @@ struct ParserTests {
   static let serviceUsage =
     "service NAME MODE [latency=DURATION] [breaker=NAME|none] [retries=N] [fallback=on|off] "
     + "[timeout=DURATION|off]"
-  static let callUsage = "call NAME [COUNT] [retries=N]"
+  static let callUsage = "call NAME [COUNT] [retries=N] [fallback=on|off]"
   static let loadUsage = "load NAME RATE/s [NAME RATE/s ...] for DURATION [poisson]"
   static let notADuration = "is not a duration; use a number and a unit: 250ms, 30s, 2m, 1h, 1m30s"
   static let tooLong = "is too long; durations go up to about 3 million years (3000000y)"
@@ -204,6 +210,8 @@ struct ParserTests {
       "succeed payments 2 3", "too many words for 'succeed'; usage: succeed NAME [COUNT]"),
     Malformed(
       "call payments 2 tries=3", "unknown call setting 'tries'; did you mean 'retries'?"),
+    Malformed(
+      "call payments fallback=maybe", "'fallback' must be on or off; got 'maybe'"),
     Malformed(
       "call payments 2 colour=red", "unknown call setting 'colour'; usage: " + callUsage),
     Malformed(

@@ -72,7 +72,7 @@ public struct Completion {
     case "call", "load":
       return position == 1 || verb == "load"
         ? services + (verb == "load" ? ["for", "poisson"] : [])
-        : ["retries="]
+        : ["retries=", "fallback="]
     case "succeed", "fail", "ignore", "window", "stats", "log":
       return position == 1 ? breakers : []
     case "show", "timeline":

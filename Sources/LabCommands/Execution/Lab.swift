@@ -171,12 +171,13 @@ public struct Lab {
         name, mode: mode, latency: options.latency, breaker: options.breaker,
         retries: options.retries, fallback: options.fallback, timeout: options.timeout)
       return world.service(named: name).map { [Describe.service($0)] } ?? []
-    case .call(let name, let count, let retries):
+    case .call(let name, let count, let retries, let fallback):
       var summary = LoadSummary()
       for _ in 0..<count where !summary.stuck && !summary.interrupted {
         let before = narrator.lines.count
         let seen = narrator.transitionCount
-        summary = try world.call(name, count: 1, retries: retries, observer: &narrator)
+        summary = try world.call(
+          name, count: 1, retries: retries, fallback: fallback, observer: &narrator)
         annotate(&narrator, from: before, transitionsBefore: seen, breaker: guardOf(name))
       }
       var lines = narrator.lines + narrator.extraTransitionsLine

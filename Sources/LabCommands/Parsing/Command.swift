@@ -8,8 +8,8 @@ public enum Command: Sendable, Equatable {
   /// `service NAME [MODE] [latency=D] [breaker=NAME|none] [retries=N] [fallback=on|off]
   /// [timeout=D|off]`
   case service(name: String, mode: FaultMode?, options: ServiceOptions)
-  /// `call NAME [COUNT] [retries=N]`
-  case call(name: String, count: Int, retries: Int?)
+  /// `call NAME [COUNT] [retries=N] [fallback=on|off]`
+  case call(name: String, count: Int, retries: Int?, fallback: Bool? = nil)
   /// `succeed NAME [COUNT]`, `fail NAME [COUNT]` and `ignore NAME [COUNT]`
   case force(outcome: Outcome, name: String, count: Int)
   /// `advance DURATION`

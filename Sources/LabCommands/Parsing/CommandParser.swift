@@ -124,23 +124,31 @@ public enum CommandParser {
     let name = try self.name(words.first, verb: "call")
     var count = 1
     var retries: Int?
+    var fallback: Bool?
     for word in words.dropFirst() {
       if word.contains("=") {
         let (key, value) = try setting(word, verb: "call")
-        guard key == "retries" else {
+        switch key {
+        case "retries":
+          guard let number = Int(value), (0...100).contains(number) else {
+            throw CommandError("'retries' must be a whole number from 0 to 100; got '\(value)'")
+          }
+          retries = number
+        case "fallback":
+          guard let on = flag(value) else {
+            throw CommandError("'fallback' must be on or off; got '\(value)'")
+          }
+          fallback = on
+        default:
           let hint = Suggestion.hint(
-            for: key, in: ["retries"], otherwise: "usage: " + usage("call"))
+            for: key, in: ["retries", "fallback"], otherwise: "usage: " + usage("call"))
           throw CommandError("unknown call setting '\(key)'\(hint)")
         }
-        guard let number = Int(value), (0...100).contains(number) else {
-          throw CommandError("'retries' must be a whole number from 0 to 100; got '\(value)'")
-        }
-        retries = number
       } else {
         count = try self.count(word, verb: "call")
       }
     }
-    return .call(name: name, count: count, retries: retries)
+    return .call(name: name, count: count, retries: retries, fallback: fallback)
   }
 
   private static func parseForce(

@@ -18,7 +18,7 @@ public struct CommandSpec: Sendable {
       summary: "create or change a service: MODE up | down | hang | slow D | flaky P% | refuse",
       example: "service payments slow 2s"),
     CommandSpec(
-      name: "call", usage: "call NAME [COUNT] [retries=N]",
+      name: "call", usage: "call NAME [COUNT] [retries=N] [fallback=on|off]",
       summary: "COUNT calls (default 1) to the service, one after another",
       example: "call payments 3"),
     CommandSpec(

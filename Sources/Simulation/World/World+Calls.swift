@@ -18,7 +18,7 @@ extension World {
       result: .success, fromLoad: fromLoad, batch: batch)
     if let workers, busyWorkers >= workers {
       starvedRequests += 1
-      emit(attempt, result: .starved, fellBack: services[service].fallback, observer: &observer)
+      emit(attempt, result: .starved, fellBack: fallback(for: attempt), observer: &observer)
       if id == watchedRequest { watchedRequestEnded = true }
       return id
     }
@@ -48,7 +48,7 @@ extension World {
         }
         return
       }
-      let fallback = services[attempt.service].fallback
+      let fallback = fallback(for: attempt)
       let (decision, timer) = slots[index].acquire(at: now, fallback: fallback)
       hasTimer = timer
       if let transition = decision.transition {
@@ -110,7 +110,7 @@ extension World {
   mutating func finish(_ attempt: Attempt, observer: inout some WorldObserver) {
     let failed = attempt.result != .success
     let willRetry = failed && attempt.retriesLeft > 0
-    let fellBack = failed && !willRetry && services[attempt.service].fallback
+    let fellBack = failed && !willRetry && fallback(for: attempt)
     var uncounted = false
     var transition: Transition?
     // Whether the breaker has a timer to put on the queue (see `startAttempt`).
@@ -203,5 +203,14 @@ extension World {
       fellBack: fellBack, uncounted: uncounted, fromLoad: attempt.fromLoad,
       forced: attempt.forced, rejection: rejection)
     observer.observe(.call(record))
+  }
+}
+
+extension World {
+  /// Whether a fallback answers for this attempt: the current `call`'s `fallback=` setting
+  /// for a direct call, else the service's.
+  @inline(__always)
+  func fallback(for attempt: Attempt) -> Bool {
+    (attempt.fromLoad ? nil : callFallback) ?? services[attempt.service].fallback
   }
 }

@@ -8,10 +8,13 @@ extension World {
   /// are not made and the summary says `stuck`.
   /// - Throws: ``WorldError`` for an unknown service or a count over ``callLimit``.
   public mutating func call(
-    _ name: String, count: Int, retries: Int? = nil, observer: inout some WorldObserver
+    _ name: String, count: Int, retries: Int? = nil, fallback: Bool? = nil,
+    observer: inout some WorldObserver
   ) throws(WorldError) -> LoadSummary {
     let service = try serviceIndexOrThrow(name)
     try checkCount(Int64(count), what: "calls")
+    callFallback = fallback
+    defer { callFallback = nil }
     run(until: now, observer: &observer)
     commandTally = LoadSummary()
     batch &+= 1

@@ -67,6 +67,8 @@ public struct World: Sendable {
   /// Tallies of the current load, and of the current direct command, by result.
   var loadTally = LoadSummary()
   var commandTally = LoadSummary()
+  /// The running `call`'s `fallback=` setting, overriding the service's for its calls.
+  var callFallback: Bool?
   /// The current operation's number: only its own requests count in its tally.
   var batch: UInt32 = 0
 
