@@ -17,19 +17,7 @@ struct ReplayerTests {
   static let mutations: [Mutation] = [
     Mutation(
       name: "a changed line",
-      text: Fixtures.replacing(
-        11, with: ["t=0ms  api  fail -> failure counted  [3/3 failures within 60s]"]),
-      diff: [
-        "good.lab:8: output differs for 'lab> fail api 3'",
-        "--- good.lab (expected)",
-        "+++ actual",
-        "@@ -9,4 +9,4 @@",
-        " t=0ms  api  fail -> failure counted  [1/3 failures within 60s]",
-        " t=0ms  api  fail -> failure counted  [2/3 failures within 60s]",
-        "-t=0ms  api  fail -> failure counted  [3/3 failures within 60s]",
-        "+t=0ms  api  fail -> failure counted",
-        " t=0ms  api  CLOSED -> OPEN  (3 failures within 60s)",
-      ]),
+      text: Fixtures.changedLine, diff: Fixtures.changedLineDiff),
     Mutation(
       name: "a missing line (the step expects nothing)",
       text: Fixtures.replacing(14, with: []),

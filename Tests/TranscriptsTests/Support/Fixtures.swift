@@ -1,5 +1,22 @@
 /// A transcript recorded from the lab, and edits of it, shared by the replay tests.
 enum Fixtures {
+  /// The recording with one output line of `fail api 3` changed (line 11).
+  static let changedLine = replacing(
+    11, with: ["t=0ms  api  fail -> failure counted  [3/3 failures within 60s]"])
+
+  /// The exact report of ``changedLine``, numbered by the transcript's own lines.
+  static let changedLineDiff = [
+    "good.lab:8: output differs for 'lab> fail api 3'",
+    "--- good.lab (expected)",
+    "+++ actual",
+    "@@ -9,4 +9,4 @@",
+    " t=0ms  api  fail -> failure counted  [1/3 failures within 60s]",
+    " t=0ms  api  fail -> failure counted  [2/3 failures within 60s]",
+    "-t=0ms  api  fail -> failure counted  [3/3 failures within 60s]",
+    "+t=0ms  api  fail -> failure counted",
+    " t=0ms  api  CLOSED -> OPEN  (3 failures within 60s)",
+  ]
+
   /// A recorded session: a breaker trips, waits, and closes after a trial (lines 1–21).
   static let good = """
     # Breaker Lab transcript: replay with 'breakerlab replay FILE'
