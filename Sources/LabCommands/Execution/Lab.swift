@@ -167,10 +167,17 @@ public struct Lab {
       }
       return lines + Describe.ineffective(settings.map(\.key), in: slot.breaker.configuration)
     case .service(let name, let mode, let options):
+      let known = world.services.map(\.name)
       try world.configureService(
         name, mode: mode, latency: options.latency, breaker: options.breaker,
         retries: options.retries, fallback: options.fallback, timeout: options.timeout)
-      return world.service(named: name).map { [Describe.service($0)] } ?? []
+      var lines = world.service(named: name).map { [Describe.service($0)] } ?? []
+      // A new name close to an existing one is most likely a typo: say so.
+      if name.count >= 5, !known.contains(name), let close = Suggestion.closest(to: name, in: known)
+      {
+        lines.append("note: this created a new service '\(name)'; did you mean '\(close)'?")
+      }
+      return lines
     case .call(let name, let count, let retries, let fallback):
       var summary = LoadSummary()
       for _ in 0..<count where !summary.stuck && !summary.interrupted {
