@@ -47,13 +47,7 @@ struct DemoTranscript: ParsableCommand {
   }
 
   func run() throws {
-    let text: String
-    switch FileIO.read(file) {
-    case .success(let contents): text = contents
-    case .failure(let error):
-      FileIO.printError("breakerlab: \(error)")
-      throw ExitCode(2)
-    }
+    let text = try FileIO.contents(of: file)
     let transcript: Transcript
     do {
       transcript = try TranscriptParser.parse(text, path: file)
@@ -66,7 +60,7 @@ struct DemoTranscript: ParsableCommand {
     let pause = delay.flatMap(DurationText.parse)
     let live = asciicast == nil
     Replayer.walk(transcript) { settings in
-      CourseSession(course: course, lab: Replayer.session(settings), store: MemoryProgressStore())
+      CourseSession.forReplay(course: course, settings: settings)
     } visit: { step, _, session in
       if step.input.hasPrefix("#") {
         let narration = "# " + step.input.dropFirst().drop(while: { $0 == " " })

@@ -1,3 +1,4 @@
+import ArgumentParser
 import LabCommands
 
 #if canImport(Glibc)
@@ -57,6 +58,17 @@ enum FileIO {
       }
     }
     return found.sorted()
+  }
+
+  /// The file's text; when it cannot be read, the reason goes to standard error and the
+  /// command ends with exit status 2.
+  static func contents(of path: String) throws -> String {
+    switch read(path) {
+    case .success(let contents): return contents
+    case .failure(let error):
+      printError("breakerlab: \(error)")
+      throw ExitCode(2)
+    }
   }
 
   /// Writes a line to standard error.

@@ -62,10 +62,8 @@ struct ReplayTranscripts: ParsableCommand {
       // A Markdown file with no ```lab block is prose, not a transcript.
       guard !transcript.blocks.isEmpty else { continue }
       let result = Replayer.replay(transcript) { settings in
-        CourseSession(
-          course: course,
-          lab: Replayer.session(settings, interrupted: { Terminal.interruptRequested }),
-          store: nil)
+        CourseSession.forReplay(
+          course: course, settings: settings, interrupted: { Terminal.interruptRequested })
       }
       if result.passed {
         passed += 1

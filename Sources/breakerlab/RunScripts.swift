@@ -26,13 +26,7 @@ struct RunScripts: ParsableCommand {
       }
     }
     for file in files {
-      let text: String
-      switch FileIO.read(file) {
-      case .success(let contents): text = contents
-      case .failure(let error):
-        FileIO.printError("breakerlab: \(error)")
-        throw ExitCode(2)
-      }
+      let text = try FileIO.contents(of: file)
       var number = 0
       // "\r\n" is one Character in Swift, so it must be named to split CRLF files.
       let lines = text.split(

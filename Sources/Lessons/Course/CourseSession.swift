@@ -51,6 +51,16 @@ public struct CourseSession: ReplayableSession {
     }
   }
 
+  /// A session for replaying a transcript (replay, demo, lint): a fresh lab with the
+  /// transcript's settings and nothing saved, so a long transcript never pays for progress.
+  public static func forReplay(
+    course: Course, settings: SessionSettings,
+    interrupted: @escaping @Sendable () -> Bool = { false }
+  ) -> CourseSession {
+    CourseSession(
+      course: course, lab: Replayer.session(settings, interrupted: interrupted), store: nil)
+  }
+
   /// The prompt: the step id when in a lesson, then the virtual time.
   public var prompt: String {
     let time = "t=" + DurationText.format((sandbox ?? lab).world.now)

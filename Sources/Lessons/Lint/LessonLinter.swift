@@ -29,8 +29,7 @@ public enum LessonLinter {
     if deep {
       for lesson in course.lessons {
         let result = Replayer.replay(lesson.transcript) { settings in
-          CourseSession(
-            course: course, lab: Replayer.session(settings), store: MemoryProgressStore())
+          CourseSession.forReplay(course: course, settings: settings)
         }
         for failure in result.failures {
           findings.append(
